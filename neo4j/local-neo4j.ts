@@ -1,0 +1,242 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const projectRoot = resolve(here, '..');
+/** Prefix of every throw-away data folder; the orphan check looks for it. */
+export const EPHEMERAL_PREFIX = 'splinternet-neo4j-';
+
+export class LocalNeo4jError extends Error {
+  override name = 'LocalNeo4jError';
+}
+
+export interface LocalNeo4jOptions {
+  /** `persistent` keeps data in `dataDir` across runs; `ephemeral` uses a temp folder it deletes. */
+  mode: 'persistent' | 'ephemeral';
+  /** @default `.data/neo4j` for persistent mode, a fresh temp folder for ephemeral mode */
+  dataDir?: string;
+  /** Bolt port on 127.0.0.1. @default 7687 (persistent) or a free port (ephemeral) */
+  port?: number;
+  /** @default 512 */
+  heapMb?: number;
+  /** @default 128 */
+  pageCacheMb?: number;
+  /** Cap on memory held by open transactions. @default 256 */
+  txMemoryMb?: number;
+  /** How long to wait for `RETURN 1` over Bolt. @default 180000 */
+  timeoutMs?: number;
+  /** Progress lines (Maven resolving, started in N ms). @default console.log */
+  log?: (line: string) => void;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  port: number;
+  dataDir: string;
+  /** Milliseconds from spawn to the first successful `RETURN 1`; 0 when an instance was reused. */
+  startMs: number;
+  /** Pid of the JVM. */
+  pid: number;
+  /** True when an already-running instance of this data folder was reused. */
+  reused: boolean;
+  stop(): Promise<void>;
+}
+
+interface PidFile {
+  pid: number;
+  port: number;
+}
+
+/** Starts (or reuses) Neo4j Community from Maven Central jars, bound to 127.0.0.1 only. */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  requireTool('java', ['-version'], 'a JDK 17+ (Debian: apt-get install -y openjdk-17-jdk-headless)');
+  const classpath = resolveClasspath(log);
+
+  const ephemeral = options.mode === 'ephemeral';
+  const dataDir = resolve(
+    options.dataDir ?? (ephemeral ? mkdtempSync(join(tmpdir(), EPHEMERAL_PREFIX)) : join(projectRoot, '.data', 'neo4j')),
+  );
+  mkdirSync(dataDir, { recursive: true });
+  const pidPath = join(dataDir, 'launcher.json');
+
+  if (!ephemeral) {
+    const reused = await reuseRunning(pidPath);
+    if (reused) {
+      log(`neo4j: reusing running instance (pid ${reused.pid}) at bolt://127.0.0.1:${reused.port}`);
+      return { ...reused, dataDir, startMs: 0, reused: true, stop: async () => {} };
+    }
+  }
+
+  const port = options.port ?? (ephemeral ? await freePort() : Number(process.env.NEO4J_LOCAL_PORT ?? 7687));
+  if (!(await portIsFree(port))) {
+    throw new LocalNeo4jError(
+      `port ${port} on 127.0.0.1 is taken by another process; set NEO4J_LOCAL_PORT to another port, or NEO4J_URI to use that server`,
+    );
+  }
+
+  const logPath = join(dataDir, 'launcher.log');
+  const logFd = openSync(logPath, 'w');
+  const heapMb = options.heapMb ?? 512;
+  const started = Date.now();
+  const child = spawn(
+    'java',
+    [
+      `-Xms${Math.min(heapMb, 256)}m`,
+      `-Xmx${heapMb}m`,
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Dfile.encoding=UTF-8',
+      '-cp',
+      classpath,
+      join(here, 'Launcher.java'),
+      '--home', dataDir,
+      '--port', String(port),
+      '--pagecache-mb', String(options.pageCacheMb ?? 128),
+      '--tx-memory-mb', String(options.txMemoryMb ?? 256),
+      '--delete-on-exit', String(ephemeral),
+    ],
+    // stdin stays a pipe: the launcher exits when it closes, so the JVM dies with this process.
+    { stdio: ['pipe', logFd, logFd], detached: false },
+  );
+  closeSync(logFd);
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const uri = `bolt://127.0.0.1:${port}`;
+  try {
+    await waitForBolt(uri, options.timeoutMs ?? 180_000, exited);
+  } catch (err) {
+    child.kill('SIGKILL');
+    await exited;
+    process.removeListener('exit', killOnExit);
+    const tail = tailOf(logPath, 25);
+    if (ephemeral) rmSync(dataDir, { recursive: true, force: true });
+    throw new LocalNeo4jError(`${(err as Error).message}\n--- last lines of ${logPath} ---\n${tail}`);
+  }
+  const startMs = Date.now() - started;
+  const pid = child.pid ?? -1;
+  if (!ephemeral) writeFileSync(pidPath, JSON.stringify({ pid, port } satisfies PidFile));
+  log(`neo4j: started ${uri} (${options.mode}, pid ${pid}) in ${(startMs / 1000).toFixed(1)} s`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await stopChild(child, exited);
+      process.removeListener('exit', killOnExit);
+      if (ephemeral) rmSync(dataDir, { recursive: true, force: true });
+      else rmSync(pidPath, { force: true });
+    })());
+  return { uri, port, dataDir, startMs, pid, reused: false, stop };
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.stdin?.end();
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function requireTool(cmd: string, args: string[], what: string): void {
+  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  if (r.error) throw new LocalNeo4jError(`'${cmd}' was not found on PATH: install ${what}, or set NEO4J_URI to use another Neo4j`);
+}
+
+/** Maven resolves the jars once; the classpath is cached per pom.xml so later starts skip Maven. */
+function resolveClasspath(log: (line: string) => void): string {
+  const pom = join(here, 'pom.xml');
+  const hash = createHash('sha256').update(readFileSync(pom)).digest('hex').slice(0, 16);
+  const cacheFile = join(projectRoot, '.cache', 'neo4j', `classpath-${hash}.txt`);
+  if (existsSync(cacheFile)) {
+    const cached = readFileSync(cacheFile, 'utf8').trim();
+    // The Maven cache may have been wiped since; then resolve again.
+    if (cached && cached.split(':').every((jar) => existsSync(jar))) return cached;
+  }
+  requireTool('mvn', ['-v'], 'Maven 3.8+ (Debian: apt-get install -y maven)');
+  log('neo4j: resolving Neo4j jars from Maven Central (first run only)…');
+  mkdirSync(dirname(cacheFile), { recursive: true });
+  const r = spawnSync(
+    'mvn',
+    ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cacheFile}`],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (r.status !== 0 || !existsSync(cacheFile)) {
+    const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
+    throw new LocalNeo4jError(`Maven could not resolve Neo4j from Maven Central (exit ${r.status}):\n${out}`);
+  }
+  return readFileSync(cacheFile, 'utf8').trim();
+}
+
+async function reuseRunning(pidPath: string): Promise<{ uri: string; port: number; pid: number } | undefined> {
+  if (!existsSync(pidPath)) return undefined;
+  let pf: PidFile;
+  try {
+    pf = JSON.parse(readFileSync(pidPath, 'utf8')) as PidFile;
+    process.kill(pf.pid, 0);
+  } catch {
+    rmSync(pidPath, { force: true });
+    return undefined;
+  }
+  const uri = `bolt://127.0.0.1:${pf.port}`;
+  return (await boltAnswers(uri)) ? { uri, port: pf.port, pid: pf.pid } : undefined;
+}
+
+async function boltAnswers(uri: string): Promise<boolean> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'), { connectionTimeout: 2000 });
+  try {
+    await driver.executeQuery('RETURN 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await driver.close();
+  }
+}
+
+async function waitForBolt(uri: string, timeoutMs: number, exited: Promise<number | null>): Promise<void> {
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new LocalNeo4jError(`Neo4j exited during start (exit code ${exitCode})`);
+    if (await boltAnswers(uri)) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new LocalNeo4jError(`Neo4j did not answer RETURN 1 on ${uri} within ${timeoutMs / 1000} s`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const srv = createServer();
+    srv.once('error', () => res(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => res(true)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+function tailOf(path: string, lines: number): string {
+  try {
+    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm start`: Neo4j (local unless NEO4J_URI is set) → HTTP server on PORT (default 4000).
+ * Ctrl-C stops everything this process started.
+ */
+import type { AddressInfo } from 'node:net';
+import { connect } from './db/connect.ts';
+import { createHttpServer } from './http/create-http-server.ts';
+
+const port = Number(process.env.PORT ?? 4000);
+const host = process.env.HOST ?? '127.0.0.1';
+
+async function main(): Promise<void> {
+  const conn = await connect();
+  const server = createHttpServer({ db: conn.db });
+  await new Promise<void>((res, rej) => {
+    server.once('error', rej);
+    server.listen(port, host, () => res());
+  });
+  const addr = server.address() as AddressInfo;
+  console.log(`splinternet: http://${host}:${addr.port}/  (health: /healthz, readiness: /readyz)`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`splinternet: ${signal}, stopping…`);
+    server.closeAllConnections();
+    await new Promise<void>((res) => server.close(() => res()));
+    await conn.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`splinternet: ${(err as Error).message ?? String(err)}`);
+  process.exit(1);
+});
