@@ -1,0 +1,16 @@
+// Schema statements, applied in this order before every sync. Each is idempotent.
+
+// name: entityIdUnique
+CREATE CONSTRAINT entity_id_unique IF NOT EXISTS
+FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+
+// name: entityKindIndex
+CREATE INDEX entity_kind IF NOT EXISTS
+FOR (n:Entity) ON (n.kind);
+
+// name: entitySearchIndex
+// Names and aliases, for search(); aliases are joined into one string because full-text
+// indexes read string properties.
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+FOR (n:Entity) ON EACH [n.name, n.aliasText]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: false } };

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { PropertyValue, SeedEntity, SeedGraph, SeedRelation } from './seed-model.ts';
+
+/** Properties of a node or relationship exactly as written to Neo4j. */
+export type DbProps = Record<string, PropertyValue | boolean>;
+
+export interface EntityRow {
+  id: string;
+  kind: string;
+  oldKind: string | null;
+  props: DbProps;
+}
+
+export interface RelationRow {
+  key: string;
+  from: string;
+  type: string;
+  to: string;
+  props: DbProps;
+}
+
+/** What Neo4j holds of seed origin, keyed for comparison. */
+export interface SeedState {
+  entities: Map<string, { kind: string; hash: string }>;
+  relations: Map<string, { from: string; to: string; hash: string }>;
+}
+
+export interface SeedDiff {
+  entities: { create: EntityRow[]; update: EntityRow[]; remove: string[]; unchanged: number };
+  relations: { create: RelationRow[]; update: RelationRow[]; remove: Array<{ key: string; from: string; to: string }>; unchanged: number };
+}
+
+export function entityProps(e: SeedEntity): DbProps {
+  const props: DbProps = {
+    ...e.properties,
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    aliases: e.aliases,
+    // The full-text index reads strings, so aliases are indexed through this copy.
+    aliasText: e.aliases.join(' | '),
+    seedFile: e.at.file,
+    seedLine: e.at.line,
+  };
+  if (e.description !== undefined) props.description = e.description;
+  return withHash(props);
+}
+
+export function relationProps(r: SeedRelation): DbProps {
+  // Evidence is stored as parallel lists: Neo4j properties cannot hold maps, and lists
+  // cannot hold nulls, so a missing quote or URL is ''.
+  const props: DbProps = {
+    ...r.properties,
+    key: r.key,
+    confidence: r.confidence,
+    evidenceOutlets: r.evidence.map((e) => e.outlet),
+    evidenceQuotes: r.evidence.map((e) => e.quote ?? ''),
+    evidenceUrls: r.evidence.map((e) => e.url ?? ''),
+    evidenceDates: r.evidence.map((e) => e.date),
+    seedFile: r.at.file,
+    seedLine: r.at.line,
+  };
+  if (r.since !== undefined) props.since = r.since;
+  if (r.until !== undefined) props.until = r.until;
+  return withHash(props);
+}
+
+function withHash(props: DbProps): DbProps {
+  const sorted = Object.keys(props)
+    .sort()
+    .map((k) => [k, props[k]]);
+  return { ...props, seedHash: createHash('sha1').update(JSON.stringify(sorted)).digest('base64') };
+}
+
+/** Compares the seed with what Neo4j holds: + create, ~ update, − remove. */
+export function diffSeed(graph: SeedGraph, state: SeedState): SeedDiff {
+  const diff: SeedDiff = {
+    entities: { create: [], update: [], remove: [], unchanged: 0 },
+    relations: { create: [], update: [], remove: [], unchanged: 0 },
+  };
+  const wantedEntities = new Set<string>();
+  for (const e of graph.entities) {
+    wantedEntities.add(e.id);
+    const props = entityProps(e);
+    const have = state.entities.get(e.id);
+    if (!have) diff.entities.create.push({ id: e.id, kind: e.kind, oldKind: null, props });
+    else if (have.hash !== props.seedHash) diff.entities.update.push({ id: e.id, kind: e.kind, oldKind: have.kind, props });
+    else diff.entities.unchanged++;
+  }
+  for (const id of state.entities.keys()) if (!wantedEntities.has(id)) diff.entities.remove.push(id);
+
+  const wantedRelations = new Set<string>();
+  for (const r of graph.relations) {
+    wantedRelations.add(r.key);
+    const props = relationProps(r);
+    const have = state.relations.get(r.key);
+    const row = { key: r.key, from: r.from, type: r.type, to: r.to, props };
+    if (!have) diff.relations.create.push(row);
+    else if (have.hash !== props.seedHash) diff.relations.update.push(row);
+    else diff.relations.unchanged++;
+  }
+  for (const [key, have] of state.relations) {
+    if (!wantedRelations.has(key)) diff.relations.remove.push({ key, from: have.from, to: have.to });
+  }
+  return diff;
+}

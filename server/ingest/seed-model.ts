@@ -1,0 +1,54 @@
+import type { Location } from './diagnostics.ts';
+
+/** Scalar property values as they reach Neo4j. */
+export type PropertyValue = string | number | string[];
+
+/** One piece of evidence behind a relation, after source references are resolved. */
+export interface Evidence {
+  outlet: string;
+  quote: string | undefined;
+  url: string | undefined;
+  /** Publication date, YYYY[-MM[-DD]]. */
+  date: string;
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface SeedEntity {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  description: string | undefined;
+  /** Kind-specific properties declared by the ontology. */
+  properties: Record<string, PropertyValue>;
+  at: Location;
+}
+
+export interface SeedRelation {
+  /** Stable identity: from|TYPE|to, plus |since when given. */
+  key: string;
+  from: string;
+  type: string;
+  to: string;
+  since: string | undefined;
+  until: string | undefined;
+  confidence: Confidence;
+  evidence: Evidence[];
+  properties: Record<string, PropertyValue>;
+  at: Location;
+  /** Where the `from`, `type` and `to` values stand, for precise errors. */
+  fromAt: Location;
+  typeAt: Location;
+  toAt: Location;
+}
+
+/** The whole validated seed: what a sync makes Neo4j hold. */
+export interface SeedGraph {
+  entities: SeedEntity[];
+  relations: SeedRelation[];
+}
+
+export function relationKey(from: string, type: string, to: string, since: string | undefined): string {
+  return since ? `${from}|${type}|${to}|${since}` : `${from}|${type}|${to}`;
+}

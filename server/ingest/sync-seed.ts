@@ -1,0 +1,111 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypher, cypherFile } from '../db/cypher-queries.ts';
+import type { Database } from '../db/database.ts';
+import { diffSeed, type SeedDiff, type SeedState } from './seed-diff.ts';
+import type { SeedGraph } from './seed-model.ts';
+
+export interface SyncCounts {
+  created: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+}
+
+export interface SyncReport {
+  entities: SyncCounts;
+  relations: SyncCounts;
+  diff: SeedDiff;
+  dryRun: boolean;
+  ms: number;
+}
+
+export interface SyncOptions {
+  /** Compute and return the diff, write nothing. @default false */
+  dryRun?: boolean;
+  /** Rows per UNWIND batch. @default 10000 */
+  batchSize?: number;
+  /** Called after each batch with rows written so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Applies the idempotent schema statements in cypher/schema.cypher. */
+export async function applySchema(db: Database): Promise<void> {
+  // Schema commands cannot run inside a transaction that writes data, so each runs on its own.
+  for (const name of cypherFile('schema.cypher')) {
+    await db.write((tx) => tx.run(cypher(name)));
+  }
+}
+
+/** Reads what Neo4j holds of seed origin. */
+export async function readSeedState(db: Database): Promise<SeedState> {
+  return db.read(async (tx) => {
+    const entities = new Map<string, { kind: string; hash: string }>();
+    for (const r of (await tx.run(cypher('seedEntityState'))).records) {
+      entities.set(r.get('id') as string, { kind: r.get('kind') as string, hash: r.get('hash') as string });
+    }
+    const relations = new Map<string, { from: string; to: string; hash: string }>();
+    for (const r of (await tx.run(cypher('seedRelationState'))).records) {
+      relations.set(r.get('key') as string, { from: r.get('from') as string, to: r.get('to') as string, hash: r.get('hash') as string });
+    }
+    return { entities, relations };
+  });
+}
+
+/**
+ * Makes Neo4j hold exactly the seed: creates, updates and prunes what came from seed files, in
+ * ONE transaction, so a failure anywhere changes nothing. Data without a seedFile is never touched.
+ */
+export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOptions = {}): Promise<SyncReport> {
+  const started = Date.now();
+  await applySchema(db);
+  const diff = diffSeed(graph, await readSeedState(db));
+  const batchSize = options.batchSize ?? 10_000;
+  const report: SyncReport = {
+    entities: counts(diff.entities),
+    relations: counts(diff.relations),
+    diff,
+    dryRun: options.dryRun ?? false,
+    ms: 0,
+  };
+  const total =
+    diff.entities.create.length + diff.entities.update.length + diff.entities.remove.length +
+    diff.relations.create.length + diff.relations.update.length + diff.relations.remove.length;
+  if (!options.dryRun && total > 0) {
+    await db.write(async (tx) => {
+      let done = 0;
+      const run = async (query: string, rows: unknown[], param: 'rows' | 'ids' = 'rows') => {
+        for (let i = 0; i < rows.length; i += batchSize) {
+          const batch = rows.slice(i, i + batchSize);
+          await tx.run(cypher(query), { [param]: batch });
+          done += batch.length;
+          options.onProgress?.(done, total);
+        }
+      };
+      // Order matters: removals first (a key may move between relations), then nodes before
+      // the relations that need them.
+      await run('deleteRelations', diff.relations.remove);
+      await run('deleteEntities', diff.entities.remove, 'ids');
+      await run('upsertEntities', [...diff.entities.create, ...diff.entities.update]);
+      await run('createRelations', diff.relations.create);
+      await run('updateRelations', diff.relations.update);
+      await assertWritten(tx, diff);
+    });
+  }
+  report.ms = Date.now() - started;
+  return report;
+}
+
+/** A guard against silent partial writes: every relation the diff created must now exist. */
+async function assertWritten(tx: ManagedTransaction, diff: SeedDiff): Promise<void> {
+  if (diff.relations.create.length === 0) return;
+  const r = await tx.run(cypher('countSeedRelations'));
+  const n = r.records[0]?.get('n') as number;
+  const expected = diff.relations.create.length + diff.relations.update.length + diff.relations.unchanged;
+  if (n !== expected) {
+    throw new Error(`sync wrote ${n} seed relations but expected ${expected}; nothing was committed`);
+  }
+}
+
+function counts(d: { create: unknown[]; update: unknown[]; remove: unknown[]; unchanged: number }): SyncCounts {
+  return { created: d.create.length, updated: d.update.length, removed: d.remove.length, unchanged: d.unchanged };
+}

@@ -1,0 +1,233 @@
+import { diagnostic, didYouMean, formatLocation, type Diagnostic, type Location } from './diagnostics.ts';
+import type { Ontology, PropertySpec } from './ontology.ts';
+import type { RawEvidence, RawSeedFile, RawValue } from './raw-seed.ts';
+import { relationKey, type Confidence, type Evidence, type PropertyValue, type SeedEntity, type SeedGraph, type SeedRelation } from './seed-model.ts';
+import { ID_PATTERN, checkDate, checkProperty, checkString, checkUrl, describe, endOfDate, startOfDate, type Checked } from './seed-values.ts';
+
+const CONFIDENCE: readonly Confidence[] = ['high', 'medium', 'low'];
+const EVIDENCE_FIELDS = ['outlet', 'quote', 'url', 'date'];
+const ENTITY_FIELDS = ['id', 'kind', 'name', 'aliases', 'description'];
+const RELATION_FIELDS = ['from', 'type', 'to', 'since', 'until', 'confidence'];
+
+/**
+ * Checks every file against the ontology and against each other (ids, sources, ends, duplicates)
+ * and returns the graph only when there is no error at all: a bad seed loads nothing.
+ */
+export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph: SeedGraph; diagnostics: Diagnostic[] } {
+  const errors: Diagnostic[] = files.flatMap((f) => f.diagnostics);
+  const fail = (at: Location, message: string, hint?: string) => errors.push(diagnostic(at, message, hint));
+  const take = <T>(at: Location, r: Checked<T>, prefix = ''): T | undefined => {
+    if (r.ok) return r.value;
+    fail(at, prefix + r.message);
+    return undefined;
+  };
+
+  // 1. Entities (all files first, so relations can refer across files).
+  const entities = new Map<string, SeedEntity>();
+  for (const file of files) {
+    for (const raw of file.entities) {
+      const f = raw.fields;
+      const id = checkId(f.get('id'), raw.at, 'entity id', fail);
+      const kindRaw = f.get('kind');
+      let kind: string | undefined;
+      if (!kindRaw) fail(raw.at, 'entity has no kind');
+      else if (typeof kindRaw.value !== 'string' || !ontology.kinds.has(kindRaw.value)) {
+        fail(kindRaw.at, `unknown kind ${describe(kindRaw.value)}`, didYouMean(String(kindRaw.value), ontology.kinds.keys()) ?? `kinds: ${[...ontology.kinds.keys()].join(', ')}`);
+      } else kind = kindRaw.value;
+      const nameRaw = f.get('name');
+      const name = nameRaw ? take(nameRaw.at, checkString(nameRaw.value), 'name: ') : (fail(raw.at, 'entity has no name'), undefined);
+      const aliasesRaw = f.get('aliases');
+      const aliases = aliasesRaw ? (take(aliasesRaw.at, checkProperty('string[]', aliasesRaw.value), 'aliases: ') as string[] | undefined) : [];
+      const descRaw = f.get('description');
+      const description = descRaw ? take(descRaw.at, checkString(descRaw.value), 'description: ') : undefined;
+      const spec = kind ? ontology.kinds.get(kind) : undefined;
+      const properties = spec ? checkProperties(f, ENTITY_FIELDS, spec.properties, `${kind}`, raw.at, fail) : {};
+      if (id === undefined || !kind || name === undefined || aliases === undefined) continue;
+      const previous = entities.get(id);
+      if (previous) {
+        fail(f.get('id')!.at, `duplicate entity id "${id}"`, `first declared at ${formatLocation(previous.at)}`);
+        continue;
+      }
+      entities.set(id, { id, kind, name, aliases, description, properties, at: raw.at });
+    }
+  }
+
+  // 2. Sources: reusable evidence, global across files.
+  const sources = new Map<string, { at: Location; evidence: RawEvidence }>();
+  for (const file of files) {
+    for (const s of file.sources) {
+      if (!ID_PATTERN.test(s.id)) fail(s.at, `source id "${s.id}" must be lower-case letters, digits and dashes`);
+      const previous = sources.get(s.id);
+      if (previous) fail(s.at, `duplicate source id "${s.id}"`, `first declared at ${formatLocation(previous.at)}`);
+      else sources.set(s.id, s);
+    }
+  }
+  const resolvedSources = new Map<string, Evidence | undefined>();
+  for (const [id, s] of sources) {
+    if (s.evidence.source) fail(s.evidence.source.at, `source "${id}" may not refer to another source`);
+    resolvedSources.set(id, resolveEvidence(s.evidence, undefined));
+  }
+
+  function resolveEvidence(ev: RawEvidence, base: Evidence | undefined): Evidence | undefined {
+    for (const [k, v] of ev.fields) {
+      if (!EVIDENCE_FIELDS.includes(k)) fail(v.at, `unknown evidence field "${k}"`, didYouMean(k, EVIDENCE_FIELDS) ?? `expected ${EVIDENCE_FIELDS.join(', ')}`);
+    }
+    const get = (k: string) => ev.fields.get(k);
+    const outletRaw = get('outlet');
+    let outlet = base?.outlet;
+    if (outletRaw) {
+      const o = take(outletRaw.at, checkString(outletRaw.value), 'outlet: ');
+      if (o !== undefined) {
+        const e = entities.get(o);
+        if (!e) fail(outletRaw.at, `unknown outlet "${o}"`, didYouMean(o, outletIds()) ?? 'declare it as an entity of kind Outlet');
+        else if (e.kind !== 'Outlet') fail(outletRaw.at, `"${o}" is a ${e.kind}, not an Outlet`);
+        else outlet = o;
+      }
+    }
+    const quote = get('quote') ? take(get('quote')!.at, checkString(get('quote')!.value), 'quote: ') : base?.quote;
+    const url = get('url') ? take(get('url')!.at, checkUrl(get('url')!.value), 'url: ') : base?.url;
+    const date = get('date') ? take(get('date')!.at, checkDate(get('date')!.value), 'date: ') : base?.date;
+    let ok = true;
+    if (!outlet && !outletRaw) (ok = false), fail(ev.at, 'evidence has no outlet');
+    if (!date && !get('date')) (ok = false), fail(ev.at, 'evidence has no publication date');
+    if (!quote && !url && !get('quote') && !get('url')) (ok = false), fail(ev.at, 'evidence needs a quote or a url');
+    return ok && outlet && date && (quote || url) ? { outlet, quote, url, date } : undefined;
+  }
+  let outletIdCache: string[] | undefined;
+  function outletIds(): string[] {
+    return (outletIdCache ??= [...entities.values()].filter((e) => e.kind === 'Outlet').map((e) => e.id));
+  }
+
+  // 3. Relations.
+  const relations = new Map<string, SeedRelation>();
+  for (const file of files) {
+    for (const raw of file.relations) {
+      const f = raw.fields;
+      const from = checkRef(f.get('from'), raw.at, 'from');
+      const to = checkRef(f.get('to'), raw.at, 'to');
+      const typeRaw = f.get('type');
+      let type: string | undefined;
+      if (!typeRaw) fail(raw.at, 'relation has no type');
+      else if (typeof typeRaw.value !== 'string' || !ontology.relations.has(typeRaw.value)) {
+        const hint = didYouMean(String(typeRaw.value).toUpperCase(), ontology.relations.keys()) ?? `types: ${[...ontology.relations.keys()].join(', ')}`;
+        fail(typeRaw.at, `unknown relation type ${describe(typeRaw.value)}`, hint);
+      } else type = typeRaw.value;
+      const spec = type ? ontology.relations.get(type) : undefined;
+      if (spec && from && !spec.from.includes(from.kind)) {
+        fail(f.get('from')!.at, `${type} cannot start at ${from.id}, a ${from.kind}`, `allowed: ${spec.from.join(', ')}`);
+      }
+      if (spec && to && !spec.to.includes(to.kind)) {
+        fail(f.get('to')!.at, `${type} cannot end at ${to.id}, a ${to.kind}`, `allowed: ${spec.to.join(', ')}`);
+      }
+      const sinceRaw = f.get('since');
+      const untilRaw = f.get('until');
+      const since = sinceRaw ? take(sinceRaw.at, checkDate(sinceRaw.value), 'since: ') : undefined;
+      const until = untilRaw ? take(untilRaw.at, checkDate(untilRaw.value), 'until: ') : undefined;
+      if (since && until && endOfDate(until) < startOfDate(since)) {
+        fail(untilRaw!.at, `until ${until} is before since ${since}`);
+      }
+      const confRaw = f.get('confidence');
+      let confidence: Confidence = 'high';
+      if (confRaw) {
+        if (CONFIDENCE.includes(confRaw.value as Confidence)) confidence = confRaw.value as Confidence;
+        else fail(confRaw.at, `confidence must be high, medium or low, not ${describe(confRaw.value)}`);
+      }
+      const properties = spec ? checkProperties(f, RELATION_FIELDS, spec.properties, type!, raw.at, fail) : {};
+      if (raw.evidence.length === 0) fail(raw.evidenceAt, 'relation has no evidence', 'add "@source" or an evidence: mapping with outlet, date and quote or url');
+      const evidence: Evidence[] = [];
+      for (const ev of raw.evidence) {
+        let base: Evidence | undefined;
+        if (ev.source) {
+          const ref = String(ev.source.value);
+          if (!sources.has(ref)) {
+            fail(ev.source.at, `unknown source "${ref}"`, didYouMean(ref, sources.keys()) ?? 'declare it under sources:');
+            continue;
+          }
+          base = resolvedSources.get(ref);
+          if (!base) continue; // its own errors are already reported
+          if (ev.fields.size === 0) {
+            evidence.push(base);
+            continue;
+          }
+        }
+        const e = resolveEvidence(ev, base);
+        if (e) evidence.push(e);
+      }
+      if (!from || !to || !type || evidence.length !== raw.evidence.length || raw.evidence.length === 0) continue;
+      const key = relationKey(from.id, type, to.id, since ? startOfDate(since) : undefined);
+      const previous = relations.get(key);
+      if (previous) {
+        fail(raw.at, `duplicate relation ${from.id} ${type} ${to.id}${since ? ` since ${since}` : ''}`, `first declared at ${formatLocation(previous.at)}`);
+        continue;
+      }
+      relations.set(key, {
+        key,
+        from: from.id,
+        type,
+        to: to.id,
+        since: since ? startOfDate(since) : undefined,
+        until: until ? endOfDate(until) : undefined,
+        confidence,
+        evidence,
+        properties,
+        at: raw.at,
+        fromAt: f.get('from')!.at,
+        typeAt: typeRaw!.at,
+        toAt: f.get('to')!.at,
+      });
+    }
+  }
+
+  function checkRef(v: RawValue | undefined, at: Location, end: 'from' | 'to'): SeedEntity | undefined {
+    const id = checkId(v, at, `relation ${end}`, fail);
+    if (id === undefined) return undefined;
+    const e = entities.get(id);
+    if (!e) fail(v!.at, `unknown entity id "${id}"`, didYouMean(id, entities.keys()));
+    return e;
+  }
+
+  return errors.length > 0
+    ? { graph: { entities: [], relations: [] }, diagnostics: errors }
+    : { graph: { entities: [...entities.values()], relations: [...relations.values()] }, diagnostics: [] };
+}
+
+function checkId(v: RawValue | undefined, at: Location, what: string, fail: (at: Location, m: string, h?: string) => void): string | undefined {
+  if (!v) {
+    fail(at, `${what} is missing`);
+    return undefined;
+  }
+  if (typeof v.value !== 'string' || !ID_PATTERN.test(v.value)) {
+    const hint = typeof v.value === 'string' && ID_PATTERN.test(v.value.toLowerCase().trim()) ? `did you mean "${v.value.toLowerCase().trim()}"?` : 'ids are lower-case letters, digits and dashes';
+    fail(v.at, `${what} ${describe(v.value)} is not a valid id`, hint);
+    return undefined;
+  }
+  return v.value;
+}
+
+/** Checks the fields beyond the common ones against the ontology's property specs. */
+function checkProperties(
+  fields: Map<string, RawValue>,
+  common: string[],
+  specs: Record<string, PropertySpec>,
+  owner: string,
+  at: Location,
+  fail: (at: Location, m: string, h?: string) => void,
+): Record<string, PropertyValue> {
+  const out: Record<string, PropertyValue> = {};
+  for (const [k, v] of fields) {
+    if (common.includes(k)) continue;
+    const spec = specs[k];
+    if (!spec) {
+      const names = [...common, ...Object.keys(specs)];
+      fail(v.at, `${owner} has no property "${k}"`, didYouMean(k, names) ?? `allowed: ${names.join(', ')}`);
+      continue;
+    }
+    const r = checkProperty(spec.type, v.value);
+    if (r.ok) out[k] = r.value;
+    else fail(v.at, `${k}: ${r.message}`);
+  }
+  for (const [k, spec] of Object.entries(specs)) {
+    if (spec.required && !fields.has(k)) fail(at, `${owner} requires property "${k}"`);
+  }
+  return out;
+}
