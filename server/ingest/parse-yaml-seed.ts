@@ -66,7 +66,7 @@ function scalarValue(src: YamlSource, node: Node | null): RawValue {
 
 function readFields(src: YamlSource, node: Node): Map<string, RawValue> {
   const fields = new Map<string, RawValue>();
-  for (const e of mapEntries(node)) fields.set(e.key, scalarValue(src, e.value));
+  for (const e of mapEntries(node)) fields.set(e.key, { ...scalarValue(src, e.value), keyAt: src.at(e.keyNode) });
   return fields;
 }
 

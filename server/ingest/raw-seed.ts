@@ -4,6 +4,8 @@ import type { Diagnostic, Location } from './diagnostics.ts';
 export interface RawValue {
   value: unknown;
   at: Location;
+  /** Where its key stands, when it has one (YAML); errors about the key point there. */
+  keyAt?: Location;
 }
 
 export interface RawEvidence {

@@ -70,7 +70,7 @@ export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph:
 
   function resolveEvidence(ev: RawEvidence, base: Evidence | undefined): Evidence | undefined {
     for (const [k, v] of ev.fields) {
-      if (!EVIDENCE_FIELDS.includes(k)) fail(v.at, `unknown evidence field "${k}"`, didYouMean(k, EVIDENCE_FIELDS) ?? `expected ${EVIDENCE_FIELDS.join(', ')}`);
+      if (!EVIDENCE_FIELDS.includes(k)) fail(v.keyAt ?? v.at, `unknown evidence field "${k}"`, didYouMean(k, EVIDENCE_FIELDS) ?? `expected ${EVIDENCE_FIELDS.join(', ')}`);
     }
     const get = (k: string) => ev.fields.get(k);
     const outletRaw = get('outlet');
@@ -219,7 +219,7 @@ function checkProperties(
     const spec = specs[k];
     if (!spec) {
       const names = [...common, ...Object.keys(specs)];
-      fail(v.at, `${owner} has no property "${k}"`, didYouMean(k, names) ?? `allowed: ${names.join(', ')}`);
+      fail(v.keyAt ?? v.at, `${owner} has no property "${k}"`, didYouMean(k, names) ?? `allowed: ${names.join(', ')}`);
       continue;
     }
     const r = checkProperty(spec.type, v.value);

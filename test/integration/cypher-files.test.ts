@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCypherQueries } from '../../server/db/cypher-queries.ts';
+import { applySchema } from '../../server/ingest/sync-seed.ts';
+import { openTestDatabase, resetDatabase } from '../helpers/test-database.ts';
+
+// Every named query compiles against the real Neo4j, so a typo in cypher/ fails CI.
+const db = openTestDatabase();
+afterAll(() => db.close());
+const queries = [...loadCypherQueries().values()];
+
+describe('cypher/ files', () => {
+  it('hold named queries', () => {
+    expect(queries.length).toBeGreaterThan(5);
+    expect(queries.map((q) => q.name)).toContain('upsertEntities');
+  });
+
+  it.each(queries.filter((q) => q.file !== 'schema.cypher').map((q) => [q.name, q.text]))('%s compiles (EXPLAIN)', async (_name, text) => {
+    await resetDatabase(db);
+    await applySchema(db);
+    const r = await db.driver.executeQuery(`EXPLAIN ${text}`);
+    expect(r.summary.plan).toBeTruthy();
+  });
+
+  it('schema statements are idempotent', async () => {
+    await resetDatabase(db);
+    await applySchema(db);
+    await applySchema(db);
+    const r = await db.driver.executeQuery("SHOW INDEXES YIELD name WHERE name IN ['entity_search', 'entity_id_unique', 'entity_kind'] RETURN count(*) AS n");
+    expect(r.records[0]?.get('n')).toBe(3);
+  });
+});
