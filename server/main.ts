@@ -3,14 +3,21 @@
  * Ctrl-C stops everything this process started.
  */
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { connect } from './db/connect.ts';
 import { createHttpServer } from './http/create-http-server.ts';
+import { formatDiagnostics, formatSummary } from './ingest/report-format.ts';
+import { loadSeed } from './ingest/load-seed.ts';
+import { syncSeed } from './ingest/sync-seed.ts';
 
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
 
 async function main(): Promise<void> {
   const conn = await connect();
+  await syncSeedFiles(conn.db);
   const server = createHttpServer({ db: conn.db });
   await new Promise<void>((res, rej) => {
     server.once('error', rej);
@@ -31,6 +38,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Brings Neo4j in line with seed/ before serving; a bad seed is reported and nothing is loaded. */
+async function syncSeedFiles(db: Parameters<typeof syncSeed>[0]): Promise<void> {
+  const seed = loadSeed({ seedDir: join(projectRoot, 'seed'), displayRoot: projectRoot });
+  if (seed.diagnostics.length > 0) {
+    console.error(formatDiagnostics(seed.diagnostics));
+    console.error('splinternet: seed/ has errors; serving the data already in Neo4j');
+    return;
+  }
+  const report = await syncSeed(db, seed.graph);
+  console.log(`seed: ${formatSummary(report).replaceAll('\n', '; ')}`);
 }
 
 main().catch((err: unknown) => {

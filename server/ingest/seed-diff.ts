@@ -16,7 +16,8 @@ export interface RelationRow {
   from: string;
   type: string;
   to: string;
-  props: DbProps;
+  relation: SeedRelation;
+  hash: string;
 }
 
 /** What Neo4j holds of seed origin, keyed for comparison. */
@@ -44,6 +45,26 @@ export function entityProps(e: SeedEntity): DbProps {
   };
   if (e.description !== undefined) props.description = e.description;
   return withHash(props);
+}
+
+/** The positional row createRelations/updateRelations expect (layout documented there). */
+export type RelationTuple = [
+  string, string, string, string, string | null, string | null, string,
+  string[], string[], string[], string[], string, number, string, Record<string, PropertyValue>,
+];
+
+export function toRelationTuple(row: RelationRow): RelationTuple {
+  const r = row.relation;
+  return [
+    r.from, r.type, r.to, r.key, r.since ?? null, r.until ?? null, r.confidence,
+    r.evidence.map((e) => e.outlet), r.evidence.map((e) => e.quote ?? ''), r.evidence.map((e) => e.url ?? ''), r.evidence.map((e) => e.date),
+    r.at.file, r.at.line, row.hash, r.properties,
+  ];
+}
+
+/** The content hash that decides whether a stored relation is up to date. */
+export function relationHash(r: SeedRelation): string {
+  return relationProps(r).seedHash as string;
 }
 
 export function relationProps(r: SeedRelation): DbProps {
@@ -92,11 +113,11 @@ export function diffSeed(graph: SeedGraph, state: SeedState): SeedDiff {
   const wantedRelations = new Set<string>();
   for (const r of graph.relations) {
     wantedRelations.add(r.key);
-    const props = relationProps(r);
+    const hash = relationHash(r);
     const have = state.relations.get(r.key);
-    const row = { key: r.key, from: r.from, type: r.type, to: r.to, props };
+    const row = { key: r.key, from: r.from, type: r.type, to: r.to, relation: r, hash };
     if (!have) diff.relations.create.push(row);
-    else if (have.hash !== props.seedHash) diff.relations.update.push(row);
+    else if (have.hash !== hash) diff.relations.update.push(row);
     else diff.relations.unchanged++;
   }
   for (const [key, have] of state.relations) {

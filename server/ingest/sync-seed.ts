@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher, cypherFile } from '../db/cypher-queries.ts';
 import type { Database } from '../db/database.ts';
-import { diffSeed, type SeedDiff, type SeedState } from './seed-diff.ts';
+import { diffSeed, toRelationTuple, type SeedDiff, type SeedState } from './seed-diff.ts';
 import type { SeedGraph } from './seed-model.ts';
 
 export interface SyncCounts {
@@ -17,6 +17,8 @@ export interface SyncReport {
   diff: SeedDiff;
   dryRun: boolean;
   ms: number;
+  /** Where the time went: schema statements, reading state, diffing, writing + commit. */
+  phases: { schemaMs: number; stateMs: number; diffMs: number; writeMs: number };
 }
 
 export interface SyncOptions {
@@ -58,7 +60,11 @@ export async function readSeedState(db: Database): Promise<SeedState> {
 export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOptions = {}): Promise<SyncReport> {
   const started = Date.now();
   await applySchema(db);
-  const diff = diffSeed(graph, await readSeedState(db));
+  const t1 = Date.now();
+  const state = await readSeedState(db);
+  const t2 = Date.now();
+  const diff = diffSeed(graph, state);
+  const t3 = Date.now();
   const batchSize = options.batchSize ?? 10_000;
   const report: SyncReport = {
     entities: counts(diff.entities),
@@ -66,6 +72,7 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
     diff,
     dryRun: options.dryRun ?? false,
     ms: 0,
+    phases: { schemaMs: t1 - started, stateMs: t2 - t1, diffMs: t3 - t2, writeMs: 0 },
   };
   const total =
     diff.entities.create.length + diff.entities.update.length + diff.entities.remove.length +
@@ -73,12 +80,24 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
   if (!options.dryRun && total > 0) {
     await db.write(async (tx) => {
       let done = 0;
-      const run = async (query: string, rows: unknown[], param: 'rows' | 'ids' = 'rows') => {
+      const run = async <T>(query: string, rows: T[], param: 'rows' | 'ids' = 'rows', encode: (row: T) => unknown = (r) => r) => {
+        // Batches are pipelined: the driver encodes the next batch while Neo4j runs this one.
+        const pending: Array<Promise<unknown>> = [];
+        try {
         for (let i = 0; i < rows.length; i += batchSize) {
-          const batch = rows.slice(i, i + batchSize);
-          await tx.run(cypher(query), { [param]: batch });
-          done += batch.length;
-          options.onProgress?.(done, total);
+          const batch = rows.slice(i, i + batchSize).map(encode);
+          pending.push(
+            Promise.resolve(tx.run(cypher(query), { [param]: batch })).then(() => {
+              done += batch.length;
+              options.onProgress?.(done, total);
+            }),
+          );
+          if (pending.length >= 4) await pending.shift();
+        }
+        await Promise.all(pending);
+        } catch (err) {
+          await Promise.allSettled(pending); // no batch may outlive the transaction
+          throw err;
         }
       };
       // Order matters: removals first (a key may move between relations), then nodes before
@@ -86,12 +105,13 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
       await run('deleteRelations', diff.relations.remove);
       await run('deleteEntities', diff.entities.remove, 'ids');
       await run('upsertEntities', [...diff.entities.create, ...diff.entities.update]);
-      await run('createRelations', diff.relations.create);
-      await run('updateRelations', diff.relations.update);
+      await run('createRelations', diff.relations.create, 'rows', toRelationTuple);
+      await run('updateRelations', diff.relations.update, 'rows', toRelationTuple);
       await assertWritten(tx, diff);
     });
   }
   report.ms = Date.now() - started;
+  report.phases.writeMs = Date.now() - t3;
   return report;
 }
 

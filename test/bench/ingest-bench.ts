@@ -58,6 +58,7 @@ try {
       'check rel/s': Math.round(relations / checkS),
       'sync s': syncS,
       'sync rel/s': Math.round(relations / syncS),
+      'write+commit s': first.phases.writeMs / 1000,
       'unchanged re-sync s': resyncS,
       'node RSS MB': rssMb,
     });
