@@ -10,6 +10,8 @@ import { createHttpServer } from './http/create-http-server.ts';
 import { formatDiagnostics, formatSummary } from './ingest/report-format.ts';
 import { loadSeed } from './ingest/load-seed.ts';
 import { syncSeed } from './ingest/sync-seed.ts';
+import type { Ontology } from './ingest/ontology.ts';
+import { ensureClientBuilt } from './http/client-build.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 4000);
@@ -17,8 +19,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 
 async function main(): Promise<void> {
   const conn = await connect();
-  await syncSeedFiles(conn.db);
-  const server = createHttpServer({ db: conn.db });
+  const ontology = await syncSeedFiles(conn.db);
+  const server = createHttpServer({ db: conn.db, ontology, clientDir: await ensureClientBuilt() });
   await new Promise<void>((res, rej) => {
     server.once('error', rej);
     server.listen(port, host, () => res());
@@ -40,16 +42,24 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-/** Brings Neo4j in line with seed/ before serving; a bad seed is reported and nothing is loaded. */
-async function syncSeedFiles(db: Parameters<typeof syncSeed>[0]): Promise<void> {
+/**
+ * Brings Neo4j in line with seed/ before serving; a bad seed is reported, nothing of it is
+ * loaded, and the data already in Neo4j is served. Returns the ontology the API serves.
+ */
+async function syncSeedFiles(db: Parameters<typeof syncSeed>[0]): Promise<Ontology> {
   const seed = loadSeed({ seedDir: join(projectRoot, 'seed'), displayRoot: projectRoot });
+  if (!seed.ontology) {
+    console.error(formatDiagnostics(seed.diagnostics));
+    throw new Error('seed/ontology.yaml has errors; the API cannot start without it');
+  }
   if (seed.diagnostics.length > 0) {
     console.error(formatDiagnostics(seed.diagnostics));
     console.error('splinternet: seed/ has errors; serving the data already in Neo4j');
-    return;
+    return seed.ontology;
   }
   const report = await syncSeed(db, seed.graph);
   console.log(`seed: ${formatSummary(report).replaceAll('\n', '; ')}`);
+  return seed.ontology;
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { cypherParams } from '../db/cypher-params.ts';
 import { cypher, cypherFile } from '../db/cypher-queries.ts';
 import type { Database } from '../db/database.ts';
 import { diffSeed, toRelationTuple, type SeedDiff, type SeedState } from './seed-diff.ts';
@@ -87,7 +88,7 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
         for (let i = 0; i < rows.length; i += batchSize) {
           const batch = rows.slice(i, i + batchSize).map(encode);
           pending.push(
-            Promise.resolve(tx.run(cypher(query), { [param]: batch })).then(() => {
+            Promise.resolve(tx.run(cypher(query), cypherParams({ [param]: batch }) as Record<string, unknown>)).then(() => {
               done += batch.length;
               options.onProgress?.(done, total);
             }),

@@ -1,0 +1,30 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The one module that names API errors. Clients may rely on these codes; anything else an
+ * operation throws is masked as INTERNAL_SERVER_ERROR.
+ */
+export const ErrorCode = {
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+/** A bad argument: names it, so clients can point at the input. */
+export function badUserInput(argument: string, message: string): GraphQLError {
+  return apiError(ErrorCode.BAD_USER_INPUT, `${argument}: ${message}`, { argument });
+}
+
+export function notFound(what: string): GraphQLError {
+  return apiError(ErrorCode.NOT_FOUND, `${what} was not found`);
+}
+
+export function databaseUnavailable(): GraphQLError {
+  return apiError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is unavailable; try again shortly.');
+}

@@ -1,0 +1,47 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Database } from '../db/database.ts';
+import type { Ontology } from '../ingest/ontology.ts';
+import { useComplexityCodes } from './complexity-codes.ts';
+import { createContext, type ApiContext } from './context.ts';
+import { createSchema } from './create-schema.ts';
+import { EXAMPLE_OPERATIONS } from './example-operations.ts';
+import { maskError } from './mask-error.ts';
+
+export interface YogaOptions {
+  db: Database;
+  ontology: Ontology;
+  /** Production hides limits, field suggestions and GraphiQL. @default NODE_ENV === 'production' */
+  production?: boolean;
+}
+
+/** The header a browser must send; a cross-site form or <img> cannot. */
+export const CSRF_HEADER = 'x-graphql-csrf';
+
+/** The GraphQL endpoint at /graphql: read-only, hardened, errors masked with stable codes. */
+export function createGraphQLServer({ db, ontology, production = process.env.NODE_ENV === 'production' }: YogaOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
+  return createYoga<Record<string, unknown>, ApiContext>({
+    schema: createSchema(),
+    graphqlEndpoint: '/graphql',
+    context: () => createContext(db, ontology),
+    batching: false,
+    maskedErrors: { maskError },
+    graphiql: production ? false : { title: 'splinternet GraphQL', defaultQuery: EXAMPLE_OPERATIONS },
+    landingPage: false,
+    logging: production ? 'warn' : 'info',
+    plugins: [
+      EnvelopArmorPlugin({
+        // The API's shape (connection → edges → node → to → …) is deep by design: 4 hops ≈ 17 levels.
+        maxDepth: { n: 24, exposeLimits: !production },
+        maxAliases: { n: 15, exposeLimits: !production },
+        maxTokens: { n: 2000, exposeLimits: !production },
+        maxDirectives: { n: 20, exposeLimits: !production },
+        costLimit: { maxCost: 50_000, exposeLimits: !production },
+        blockFieldSuggestion: { enabled: production },
+      }),
+      useComplexityCodes(),
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+    ],
+  });
+}

@@ -1,0 +1,6 @@
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { entityResolvers } from './entity-resolvers.ts';
+import { queryResolvers } from './query-resolvers.ts';
+import { relationResolvers } from './relation-resolvers.ts';
+
+export const resolvers: Resolvers = { ...queryResolvers, ...entityResolvers, ...relationResolvers };

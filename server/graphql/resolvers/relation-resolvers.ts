@@ -1,0 +1,36 @@
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { entityRef } from './entity-hops.ts';
+
+const CONFIDENCE = { high: 'HIGH', medium: 'MEDIUM', low: 'LOW' } as const;
+
+export const relationResolvers: Resolvers = {
+  Relation: {
+    id: (r) => r.rel.key,
+    type: (r) => r.rel.type,
+    phrase: (r, _a, ctx) => ctx.ontology.relations.get(r.rel.type)?.phrase ?? r.rel.type.toLowerCase(),
+    inversePhrase: (r, _a, ctx) => ctx.ontology.relations.get(r.rel.type)?.inverse ?? r.rel.type.toLowerCase(),
+    from: (r) => entityRef(r.rel.from, r.fragment),
+    to: (r) => entityRef(r.rel.to, r.fragment),
+    since: (r) => r.rel.since,
+    until: (r) => r.rel.until,
+    confidence: (r) => CONFIDENCE[r.rel.confidence as keyof typeof CONFIDENCE] ?? 'HIGH',
+    properties: (r) => Object.entries(r.rel.props).map(([name, value]) => ({ name, value: Array.isArray(value) ? value.join(', ') : String(value) })),
+    evidence: (r) =>
+      r.rel.evidenceOutlets.map((outlet, i) => ({
+        outlet,
+        quote: r.rel.evidenceQuotes[i] ?? '',
+        url: r.rel.evidenceUrls[i] ?? '',
+        date: r.rel.evidenceDates[i] ?? '',
+        fragment: r.fragment,
+      })),
+    seedFile: (r) => r.rel.seedFile,
+    seedLine: (r) => r.rel.seedLine,
+  },
+  Evidence: {
+    outlet: (e) => entityRef(e.outlet, e.fragment),
+    // Stored as '' because Neo4j lists cannot hold nulls.
+    quote: (e) => e.quote || null,
+    url: (e) => e.url || null,
+    publishedAt: (e) => e.date,
+  },
+};
