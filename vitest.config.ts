@@ -2,9 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // Tiers by folder: unit (pure logic), integration (real Neo4j). `npm test` runs them all.
 export default defineConfig({
+  resolve: {
+    // One graphql module for everyone: a second copy (ESM beside CJS) makes graphql-js refuse
+    // schemas built "in another realm".
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -12,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

@@ -8,6 +8,7 @@ import { createContext, type ApiContext } from './context.ts';
 import { createSchema } from './create-schema.ts';
 import { EXAMPLE_OPERATIONS } from './example-operations.ts';
 import { maskError } from './mask-error.ts';
+import { useQueryCost } from './query-cost.ts';
 
 export interface YogaOptions {
   db: Database;
@@ -37,10 +38,12 @@ export function createGraphQLServer({ db, ontology, production = process.env.NOD
         maxAliases: { n: 15, exposeLimits: !production },
         maxTokens: { n: 2000, exposeLimits: !production },
         maxDirectives: { n: 20, exposeLimits: !production },
-        costLimit: { maxCost: 50_000, exposeLimits: !production },
+        // Armor's cost estimate grows with depth, not with `first`; ours (query-cost.ts) does the opposite.
+        costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: production },
       }),
       useComplexityCodes(),
+      useQueryCost({ exposeLimits: !production }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
     ],
   });
