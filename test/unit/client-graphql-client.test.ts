@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, GraphQLClient } from '../../client/src/api/graphql-client.ts';
+import { SEARCH } from '../../client/src/api/operations.ts';
+
+function fakeFetch(respond: (init: RequestInit) => Response | Promise<Response>): { fetch: typeof fetch; calls: RequestInit[] } {
+  const calls: RequestInit[] = [];
+  return {
+    calls,
+    fetch: (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(init ?? {});
+      return respond(init ?? {});
+    }) as typeof fetch,
+  };
+}
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('GraphQLClient', () => {
+  it('posts JSON with the CSRF header and returns data', async () => {
+    const f = fakeFetch(() => json({ data: { search: [] } }));
+    const client = new GraphQLClient({ fetch: f.fetch });
+    await expect(client.request(SEARCH, { text: 'hua' })).resolves.toEqual({ search: [] });
+    const headers = f.calls[0]!.headers as Record<string, string>;
+    expect(headers['content-type']).toBe('application/json');
+    expect(headers['x-graphql-csrf']).toBe('1');
+    expect(JSON.parse(String(f.calls[0]!.body))).toMatchObject({ operationName: 'Search', variables: { text: 'hua' } });
+  });
+
+  it('turns GraphQL errors into an ApiError with the extensions code', async () => {
+    const f = fakeFetch(() =>
+      json({ data: null, errors: [{ message: 'first must be at most 100', path: ['search'], extensions: { code: 'BAD_USER_INPUT' } }] }),
+    );
+    const error = await new GraphQLClient({ fetch: f.fetch }).request(SEARCH, { text: 'x', first: 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ kind: 'graphql', code: 'BAD_USER_INPUT', message: 'first must be at most 100', operation: 'Search' });
+    expect((error as ApiError).userMessage()).toBe('Search failed (BAD_USER_INPUT): first must be at most 100');
+  });
+
+  it('reports a GraphQL error even when the status is not 200', async () => {
+    const f = fakeFetch(() => json({ errors: [{ message: 'Database unavailable', extensions: { code: 'DATABASE_UNAVAILABLE' } }] }, 503));
+    await expect(new GraphQLClient({ fetch: f.fetch }).request(SEARCH, { text: 'x' })).rejects.toMatchObject({
+      kind: 'graphql',
+      code: 'DATABASE_UNAVAILABLE',
+      status: 503,
+    });
+  });
+
+  it('reports network failures, non-JSON answers and timeouts as such', async () => {
+    const down = fakeFetch(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(new GraphQLClient({ fetch: down.fetch }).request(SEARCH, { text: 'x' })).rejects.toMatchObject({ kind: 'network' });
+
+    const html = fakeFetch(() => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    await expect(new GraphQLClient({ fetch: html.fetch }).request(SEARCH, { text: 'x' })).rejects.toMatchObject({ kind: 'http', status: 502 });
+
+    const slow = fakeFetch(
+      (init) =>
+        new Promise<Response>((_, reject) => {
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
+    const error = await new GraphQLClient({ fetch: slow.fetch, timeoutMs: 20 }).request(SEARCH, { text: 'x' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'timeout' });
+    expect((error as ApiError).userMessage()).toMatch(/took too long/);
+  });
+});
