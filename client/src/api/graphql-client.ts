@@ -1,0 +1,186 @@
+/**
+ * A small fetch wrapper for the splinternet GraphQL endpoint. Every failure becomes an
+ * `ApiError` with a `kind` the UI can explain: the server answered with GraphQL errors
+ * (`graphql`, carrying `extensions.code`), answered with a bad HTTP status (`http`), could not
+ * be reached (`network`), or took too long (`timeout`).
+ */
+
+/** What went wrong, from the user's point of view. */
+export type ApiErrorKind = 'graphql' | 'http' | 'network' | 'timeout' | 'aborted';
+
+/** One entry of a GraphQL response's `errors`. */
+export interface GraphQLErrorEntry {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+/** A failed API call, typed for the UI. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  /** `extensions.code` of the first GraphQL error (`NOT_FOUND`, `BAD_USER_INPUT`…), if any. */
+  readonly code: string | undefined;
+  readonly status: number | undefined;
+  readonly errors: readonly GraphQLErrorEntry[];
+  /** Which operation failed, for the message shown to the user. */
+  readonly operation: string;
+
+  constructor(init: {
+    kind: ApiErrorKind;
+    message: string;
+    operation: string;
+    code?: string | undefined;
+    status?: number | undefined;
+    errors?: readonly GraphQLErrorEntry[];
+    cause?: unknown;
+  }) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.code = init.code;
+    this.status = init.status;
+    this.errors = init.errors ?? [];
+    this.operation = init.operation;
+  }
+
+  /** A sentence for a toast: what failed and what the user can do. */
+  userMessage(): string {
+    switch (this.kind) {
+      case 'network':
+        return `Cannot reach the splinternet server (${this.operation}). Is it running? Retry in a moment.`;
+      case 'timeout':
+        return `The server took too long to answer (${this.operation}). Try a smaller request.`;
+      case 'http':
+        return `The server answered ${this.status ?? '?'} to ${this.operation}: ${this.message}`;
+      case 'aborted':
+        return `${this.operation} was cancelled.`;
+      case 'graphql':
+        return `${this.operation} failed${this.code ? ` (${this.code})` : ''}: ${this.message}`;
+    }
+  }
+}
+
+/** A typed operation: its text and, for the type checker only, its variables and result. */
+export interface Operation<TResult, TVariables> {
+  readonly name: string;
+  readonly query: string;
+  /** Phantom fields: never set, they only carry the types. */
+  readonly __result?: TResult;
+  readonly __variables?: TVariables;
+}
+
+export interface GraphQLClientOptions {
+  /** @default '/graphql' */
+  endpoint?: string;
+  /** @default 20000 */
+  timeoutMs?: number;
+  /** Injected in tests. @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/** Posts typed operations to the GraphQL endpoint. */
+export class GraphQLClient {
+  private readonly endpoint: string;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: GraphQLClientOptions = {}) {
+    this.endpoint = options.endpoint ?? '/graphql';
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** Runs `op`; resolves with `data` or rejects with an `ApiError`. */
+  async request<TResult, TVariables>(
+    op: Operation<TResult, TVariables>,
+    variables: TVariables,
+    signal?: AbortSignal,
+  ): Promise<TResult> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          // The server's CSRF prevention accepts only requests that carry this header.
+          'x-graphql-csrf': '1',
+        },
+        body: JSON.stringify({ operationName: op.name, query: op.query, variables }),
+        signal: controller.signal,
+      });
+    } catch (cause) {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      const kind: ApiErrorKind = timedOut ? 'timeout' : signal?.aborted ? 'aborted' : 'network';
+      throw new ApiError({ kind, message: describe(cause), operation: op.name, cause });
+    }
+
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (cause) {
+      throw new ApiError({
+        kind: timedOut ? 'timeout' : 'http',
+        status: response.status,
+        message: `not a GraphQL response (${response.status} ${response.statusText})`,
+        operation: op.name,
+        cause,
+      });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+
+    const { data, errors } = parseBody(body);
+    if (errors.length > 0) {
+      const first = errors[0];
+      throw new ApiError({
+        kind: 'graphql',
+        message: first?.message ?? 'unknown error',
+        code: typeof first?.extensions?.code === 'string' ? first.extensions.code : undefined,
+        status: response.status,
+        errors,
+        operation: op.name,
+      });
+    }
+    if (!response.ok || data == null) {
+      throw new ApiError({
+        kind: 'http',
+        status: response.status,
+        message: response.statusText || 'no data in the response',
+        operation: op.name,
+      });
+    }
+    return data as TResult;
+  }
+}
+
+function parseBody(body: unknown): { data: unknown; errors: GraphQLErrorEntry[] } {
+  if (typeof body !== 'object' || body === null) return { data: null, errors: [] };
+  const record = body as { data?: unknown; errors?: unknown };
+  const errors = Array.isArray(record.errors)
+    ? record.errors.map((e): GraphQLErrorEntry => {
+        const entry = (typeof e === 'object' && e !== null ? e : {}) as Partial<GraphQLErrorEntry>;
+        return {
+          message: typeof entry.message === 'string' ? entry.message : String(e),
+          ...(entry.path ? { path: entry.path } : {}),
+          ...(entry.extensions ? { extensions: entry.extensions } : {}),
+        };
+      })
+    : [];
+  return { data: record.data ?? null, errors };
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

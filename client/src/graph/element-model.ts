@@ -1,0 +1,68 @@
+/**
+ * How API records become Cytoscape elements. Element data stays small and flat (Cytoscape
+ * copies it); the full records, evidence included, live in the `EntityCache`.
+ */
+import type { EdgeDefinition, NodeDefinition, Position } from 'cytoscape';
+import type { EntitySummary, KindInfo, Relation } from '../api/operations.ts';
+
+/** Node data: what styles and filters read. */
+export interface NodeData {
+  id: string;
+  label: string;
+  kind: string;
+  color: string;
+  shape: string;
+  degree: number;
+}
+
+/** Edge data: what styles and filters read. */
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  label: string;
+  since: string | null;
+  until: string | null;
+  confidence: string;
+}
+
+/** Colour and shape per kind, from the ontology. */
+export type KindStyles = ReadonlyMap<string, Pick<KindInfo, 'color' | 'shape'>>;
+
+const FALLBACK_STYLE = { color: '#8c8c8c', shape: 'ellipse' } as const;
+
+/** Builds the kind → style map from the `ontology` query. */
+export function kindStylesFrom(kinds: readonly KindInfo[]): KindStyles {
+  return new Map(kinds.map((k) => [k.name, { color: k.color, shape: k.shape }]));
+}
+
+export function toNodeDefinition(entity: EntitySummary, styles: KindStyles, position?: Position): NodeDefinition {
+  const style = styles.get(entity.kind) ?? FALLBACK_STYLE;
+  const data: NodeData = {
+    id: entity.id,
+    label: entity.name,
+    kind: entity.kind,
+    color: style.color,
+    shape: style.shape,
+    degree: entity.degree,
+  };
+  return position ? { group: 'nodes', data, position: { ...position } } : { group: 'nodes', data };
+}
+
+export function toEdgeDefinition(relation: Pick<Relation, 'id' | 'type' | 'phrase' | 'since' | 'until' | 'confidence'> & {
+  from: { id: string };
+  to: { id: string };
+}): EdgeDefinition {
+  const data: EdgeData = {
+    id: relation.id,
+    source: relation.from.id,
+    target: relation.to.id,
+    type: relation.type,
+    label: relation.phrase,
+    since: relation.since,
+    until: relation.until,
+    confidence: relation.confidence,
+  };
+  return { group: 'edges', data };
+}

@@ -1,0 +1,110 @@
+/**
+ * The Cytoscape stylesheet. Colours and shapes come from node data (set from the `ontology`
+ * query), so the sheet itself names no kind. Large graphs drop edge labels and curves.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import type { RendererSettings } from './scale-policy.ts';
+
+/** Theme colours shared with the CSS (keep in step with client/src/styles.css). */
+export const THEME = {
+  background: '#0f141b',
+  label: '#d8dee9',
+  labelOutline: '#0f141b',
+  edge: '#566175',
+  edgeLabel: '#9aa6b8',
+  accent: '#ffb000',
+  path: '#36c5f0',
+  pinned: '#ffffff',
+} as const;
+
+export function buildStylesheet(settings: RendererSettings): StylesheetJson {
+  const big = settings.mode !== 'normal';
+  const huge = settings.mode === 'huge';
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        shape: 'data(shape)' as never,
+        width: 'mapData(degree, 1, 60, 22, 54)',
+        height: 'mapData(degree, 1, 60, 22, 54)',
+        label: 'data(label)',
+        color: THEME.label,
+        'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
+        'font-size': 11,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-outline-color': THEME.labelOutline,
+        'text-outline-width': 2,
+        // Labels disappear when they would be drawn smaller than this on screen.
+        'min-zoomed-font-size': big ? 10 : 7,
+        'border-width': 1,
+        'border-color': '#0b0f14',
+        'overlay-opacity': 0,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: big ? 1 : 1.4,
+        'line-color': THEME.edge,
+        'target-arrow-color': THEME.edge,
+        'target-arrow-shape': huge ? 'none' : 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': huge ? 'haystack' : big ? 'straight' : 'bezier',
+        ...(huge ? { 'haystack-radius': 0 } : {}),
+        opacity: 0.85,
+        ...(big
+          ? {}
+          : {
+              label: 'data(label)',
+              'font-size': 9,
+              color: THEME.edgeLabel,
+              'text-rotation': 'autorotate',
+              'text-outline-color': THEME.labelOutline,
+              'text-outline-width': 2,
+              'min-zoomed-font-size': 10,
+            }),
+        'overlay-opacity': 0,
+      },
+    },
+    // Dashes are not drawn by the WebGL renderer; low confidence shows as faint there.
+    settings.webgl
+      ? { selector: 'edge[confidence = "LOW"]', style: { opacity: 0.45 } }
+      : { selector: 'edge[confidence = "LOW"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3] } },
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': THEME.pinned, 'border-style': 'double' } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    {
+      selector: 'node.path',
+      style: { 'border-width': 3, 'border-color': THEME.path, 'z-index': 20 },
+    },
+    {
+      selector: 'edge.path',
+      style: {
+        width: 3.5,
+        'line-color': THEME.path,
+        'target-arrow-color': THEME.path,
+        opacity: 1,
+        'z-index': 20,
+        color: '#e6f7ff',
+      },
+    },
+    { selector: 'node.path-end', style: { 'border-width': 4, 'border-color': THEME.path } },
+    {
+      selector: 'node.hover',
+      style: { 'border-width': 3, 'border-color': '#c8d3e6' },
+    },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 4, 'border-color': THEME.accent, 'z-index': 30 },
+    },
+    {
+      selector: 'edge:selected',
+      style: { width: 3.5, 'line-color': THEME.accent, 'target-arrow-color': THEME.accent, opacity: 1, 'z-index': 30 },
+    },
+    { selector: 'node.new', style: { 'border-width': 3, 'border-color': '#7bd88f' } },
+  ];
+}

@@ -1,0 +1,110 @@
+/**
+ * Runs layouts on the drawn graph: whole-graph layouts (the layout menu, first load) and the
+ * incremental one after an expansion, which moves only the new entities and keeps every
+ * entity already drawn where it is.
+ */
+import type { Core, LayoutOptions, NodeCollection, Position } from 'cytoscape';
+import type { PositionRequest, PositionResult } from './compute-positions.ts';
+import { fcoseOptions, layoutOptions, type LayoutName } from './layouts.ts';
+import { ANIMATE_LAYOUT_NODES, WORKER_LAYOUT_NODES } from './scale-policy.ts';
+
+/** Runs a Cytoscape layout and resolves when it stops (after its animation). */
+export function runCyLayout(eles: ReturnType<Core['elements']>, options: LayoutOptions): Promise<void> {
+  return new Promise((resolve) => {
+    const layout = eles.layout(options);
+    layout.one('layoutstop', () => resolve());
+    layout.run();
+  });
+}
+
+/** Lays out every visible element with `name`. Big fcose runs go to a Web Worker. */
+export async function runLayout(cy: Core, name: LayoutName, options: { roots?: string[]; animate?: boolean } = {}): Promise<void> {
+  const eles = cy.elements(':visible');
+  const nodeCount = eles.nodes().length;
+  if (nodeCount === 0) return;
+  if (name === 'fcose' && nodeCount > WORKER_LAYOUT_NODES && typeof Worker !== 'undefined') {
+    const positions = await positionsInWorker(eles.nodes(), eles.edges());
+    await applyPositions(cy, eles.nodes(), positions, false);
+    cy.fit(eles, 40);
+    return;
+  }
+  await runCyLayout(eles, layoutOptions(name, { nodeCount, ...options }));
+}
+
+/**
+ * Tidies newly added nodes around the ones already drawn: fcose over the new nodes and their
+ * drawn neighbours, the neighbours held fixed, everything else untouched.
+ */
+export async function runIncrementalLayout(cy: Core, newIds: readonly string[], animate = true): Promise<void> {
+  const fresh = cy.collection();
+  for (const id of newIds) {
+    const node = cy.getElementById(id);
+    if (node.nonempty() && node.isNode()) fresh.merge(node);
+  }
+  if (fresh.empty()) return;
+  const anchors = fresh.neighborhood('node').difference(fresh);
+  const nodes = fresh.union(anchors);
+  const eles = nodes.union(nodes.edgesWith(nodes));
+  if (anchors.empty()) return;
+  const fixedNodeConstraint: Array<{ nodeId: string; position: Position }> = [];
+  anchors.forEach((n) => {
+    fixedNodeConstraint.push({ nodeId: n.id(), position: { ...n.position() } });
+  });
+  await runCyLayout(
+    eles,
+    fcoseOptions(nodes.length, {
+      randomize: false,
+      quality: 'default',
+      fit: false,
+      animate: animate && nodes.length <= ANIMATE_LAYOUT_NODES ? 'end' : false,
+      animationDuration: 400,
+      fixedNodeConstraint,
+      nodeDimensionsIncludeLabels: true,
+      numIter: 1200,
+    }),
+  );
+}
+
+let worker: Worker | undefined;
+
+/** Computes fcose positions in a Web Worker (one at a time). */
+export function positionsInWorker(nodes: NodeCollection, edges: ReturnType<Core['edges']>): Promise<PositionResult> {
+  const request: PositionRequest = {
+    nodes: nodes.map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y'), size: n.width() })),
+    edges: edges.map((e) => ({ source: e.source().id(), target: e.target().id() })),
+    fixed: [],
+  };
+  nodes.forEach((n) => {
+    if (n.locked()) request.fixed.push(n.id());
+  });
+  worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+  const w = worker;
+  return new Promise((resolve, reject) => {
+    w.onmessage = (event: MessageEvent<{ ok: boolean; positions?: PositionResult; error?: string }>) => {
+      if (event.data.ok && event.data.positions) resolve(event.data.positions);
+      else reject(new Error(event.data.error ?? 'layout failed'));
+    };
+    w.onerror = (event) => reject(new Error(event.message || 'layout worker failed'));
+    w.postMessage(request);
+  });
+}
+
+/** Moves nodes to computed positions, animated for small graphs, in one batch otherwise. */
+export async function applyPositions(cy: Core, nodes: NodeCollection, positions: PositionResult, animate: boolean): Promise<void> {
+  const at = (id: string): Position | undefined => positions[id];
+  if (!animate || nodes.length > ANIMATE_LAYOUT_NODES) {
+    cy.batch(() => {
+      nodes.forEach((n) => {
+        const p = at(n.id());
+        if (p && !n.locked()) n.position(p);
+      });
+    });
+    return;
+  }
+  await Promise.all(
+    nodes.map((n) => {
+      const p = at(n.id());
+      return p && !n.locked() ? n.animation({ position: p, duration: 400 } as unknown as Parameters<typeof n.animation>[0]).play().promise() : Promise.resolve();
+    }),
+  );
+}
