@@ -1,9 +1,16 @@
 // name: stats
 // Counts per kind and per relation type, and the date range of since/until, for stats().
-CALL () { MATCH (n:Entity) RETURN n.kind AS kind, count(*) AS c }
-WITH collect({name: kind, count: c}) AS byKind
-CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS t, count(*) AS c }
-WITH byKind, collect({name: t, count: c}) AS byType
+// Each part aggregates inside its subquery, so an empty graph still yields one row.
+CALL () {
+  MATCH (n:Entity)
+  WITH n.kind AS kind, count(*) AS c
+  RETURN collect({name: kind, count: c}) AS byKind
+}
+CALL () {
+  MATCH (:Entity)-[r]->(:Entity)
+  WITH type(r) AS t, count(*) AS c
+  RETURN collect({name: t, count: c}) AS byType
+}
 CALL () {
   MATCH (:Entity)-[r]->(:Entity)
   WHERE r.since IS NOT NULL OR r.until IS NOT NULL
