@@ -4,7 +4,7 @@
  * redo replay those entries. The view keeps one invariant: every relation the client knows
  * between two drawn entities is drawn.
  */
-import type { Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
+import type { Core, EdgeDataDefinition, ElementDefinition, NodeDataDefinition, NodeSingular, Position } from 'cytoscape';
 import type { EntitySummary } from '../api/operations.ts';
 import { toEdgeDefinition, toNodeDefinition, type KindStyles } from './element-model.ts';
 import { EntityCache, type CachedRelation } from './entity-cache.ts';
@@ -57,13 +57,24 @@ export class GraphView {
     return this.cyInstance;
   }
 
-  /** Moves the drawing to a new Cytoscape instance (another renderer); keeps positions. */
-  replaceCy(next: Core): void {
+  /**
+   * Moves the drawing to a new Cytoscape instance (another renderer) made by `create` once the
+   * old one is destroyed; keeps elements, positions and the viewport.
+   */
+  replaceCy(create: () => Core): void {
     const previous = this.cyInstance;
-    next.batch(() => {
-      next.add(previous.elements().map((ele) => ({ group: ele.group(), data: { ...ele.data() }, ...(ele.isNode() ? { position: { ...ele.position() } } : {}), classes: ele.classes().join(' ') }) as ElementDefinition));
+    const defs: ElementDefinition[] = [];
+    previous.nodes().forEach((n) => {
+      defs.push({ group: 'nodes', data: { ...(n.data() as NodeDataDefinition) }, position: { ...n.position() }, selected: n.selected() });
     });
-    next.viewport({ zoom: previous.zoom(), pan: { ...previous.pan() } });
+    previous.edges().forEach((e) => {
+      defs.push({ group: 'edges', data: { ...(e.data() as EdgeDataDefinition) }, selected: e.selected() });
+    });
+    const viewport = { zoom: previous.zoom(), pan: { ...previous.pan() } };
+    previous.destroy();
+    const next = create();
+    next.batch(() => next.add(defs));
+    next.viewport(viewport);
     this.cyInstance = next;
     this.refresh();
   }
@@ -150,6 +161,17 @@ export class GraphView {
     });
     this.drawKnownRelations(entities.map((e) => e.id));
     return fresh.map((e) => e.id);
+  }
+
+  /** Caches relations and draws those whose two ends are drawn. Returns how many were new. */
+  drawRelations(relations: readonly CachedRelation[]): number {
+    for (const relation of relations) this.cache.putRelation(relation);
+    const cy = this.cyInstance;
+    const defs = relations
+      .filter((r) => cy.getElementById(r.id).empty() && this.has(r.from.id) && this.has(r.to.id))
+      .map((r) => toEdgeDefinition(r));
+    if (defs.length > 0) cy.batch(() => cy.add(defs));
+    return defs.length;
   }
 
   /** Removes entities (and their relations) from the drawing. */

@@ -1,0 +1,38 @@
+/**
+ * `window.__splinternet`: a read-only view of the app for browser tests and the curious, in
+ * every build. `cy` is the live Cytoscape instance (it changes when the renderer does);
+ * `state` reports what is drawn and set; `whenIdle()` resolves when no action is running.
+ */
+import type { Core } from 'cytoscape';
+import type { FilterState } from '../graph/filters.ts';
+
+export interface SplinternetHook {
+  readonly cy: Core;
+  readonly state: {
+    readonly entities: string[];
+    readonly relations: string[];
+    /** Drawn and not hidden by filters. */
+    readonly visibleEntities: string[];
+    readonly visibleRelations: string[];
+    readonly filters: FilterState;
+    readonly selected: string | null;
+    readonly inspector: { kind: 'entity' | 'relation'; id: string } | null;
+    readonly busy: boolean;
+    readonly canUndo: boolean;
+    readonly canRedo: boolean;
+    readonly renderer: { mode: string; webgl: boolean };
+    readonly layout: string;
+    readonly errors: string[];
+  };
+  whenIdle(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __splinternet?: SplinternetHook;
+  }
+}
+
+export function installTestHook(hook: SplinternetHook): void {
+  Object.defineProperty(window, '__splinternet', { value: Object.freeze(hook), writable: false, configurable: false });
+}
