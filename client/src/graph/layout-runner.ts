@@ -5,7 +5,8 @@
  */
 import type { Core, LayoutOptions, NodeCollection, Position } from 'cytoscape';
 import type { PositionRequest, PositionResult } from './compute-positions.ts';
-import { fcoseOptions, layoutOptions, type LayoutName } from './layouts.ts';
+import { layoutOptions, type LayoutName } from './layouts.ts';
+import { relaxNewNodes } from './local-relax.ts';
 import { ANIMATE_LAYOUT_NODES, WORKER_LAYOUT_NODES } from './scale-policy.ts';
 
 /** Runs a Cytoscape layout and resolves when it stops (after its animation). */
@@ -32,37 +33,33 @@ export async function runLayout(cy: Core, name: LayoutName, options: { roots?: s
 }
 
 /**
- * Tidies newly added nodes around the ones already drawn: fcose over the new nodes and their
- * drawn neighbours, the neighbours held fixed, everything else untouched.
+ * Tidies newly added nodes among the drawn ones: only the new nodes move (see local-relax.ts),
+ * growing out of where they were placed; every node already drawn stays where it is.
  */
 export async function runIncrementalLayout(cy: Core, newIds: readonly string[], animate = true): Promise<void> {
-  const fresh = cy.collection();
+  const moving = new Map<string, Position>();
   for (const id of newIds) {
     const node = cy.getElementById(id);
-    if (node.nonempty() && node.isNode()) fresh.merge(node);
+    if (node.nonempty() && node.isNode()) moving.set(id, { ...node.position() });
   }
-  if (fresh.empty()) return;
-  const anchors = fresh.neighborhood('node').difference(fresh);
-  const nodes = fresh.union(anchors);
-  const eles = nodes.union(nodes.edgesWith(nodes));
-  if (anchors.empty()) return;
-  const fixedNodeConstraint: Array<{ nodeId: string; position: Position }> = [];
-  anchors.forEach((n) => {
-    fixedNodeConstraint.push({ nodeId: n.id(), position: { ...n.position() } });
+  if (moving.size === 0) return;
+  const fixed = new Map<string, Position>();
+  cy.nodes().forEach((n) => {
+    if (!moving.has(n.id())) fixed.set(n.id(), { ...n.position() });
   });
-  await runCyLayout(
-    eles,
-    fcoseOptions(nodes.length, {
-      randomize: false,
-      quality: 'default',
-      fit: false,
-      animate: animate && nodes.length <= ANIMATE_LAYOUT_NODES ? 'end' : false,
-      animationDuration: 400,
-      fixedNodeConstraint,
-      nodeDimensionsIncludeLabels: true,
-      numIter: 1200,
-    }),
-  );
+  const edges: Array<{ source: string; target: string }> = [];
+  for (const id of moving.keys()) {
+    cy.getElementById(id)
+      .connectedEdges()
+      .forEach((e) => {
+        edges.push({ source: e.source().id(), target: e.target().id() });
+      });
+  }
+  const positions = relaxNewNodes({ moving, fixed, edges });
+  const result: PositionResult = Object.fromEntries(positions);
+  const nodes = cy.collection();
+  for (const id of moving.keys()) nodes.merge(cy.getElementById(id));
+  await applyPositions(cy, nodes as NodeCollection, result, animate);
 }
 
 let worker: Worker | undefined;
