@@ -1,5 +1,6 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/database.ts';
 import type { Ontology } from '../ingest/ontology.ts';
@@ -28,7 +29,9 @@ export function createGraphQLServer({ db, ontology, production = process.env.NOD
     context: () => createContext(db, ontology),
     batching: false,
     maskedErrors: { maskError },
-    graphiql: production ? false : { title: 'splinternet GraphQL', defaultQuery: EXAMPLE_OPERATIONS },
+    // GraphiQL is bundled (render-graphiql), not fetched from a CDN: it works offline.
+    graphiql: production ? false : { title: 'splinternet GraphQL', defaultQuery: EXAMPLE_OPERATIONS, headers: JSON.stringify({ [CSRF_HEADER]: '1' }) },
+    renderGraphiQL,
     landingPage: false,
     logging: production ? 'warn' : 'info',
     plugins: [

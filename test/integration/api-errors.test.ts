@@ -83,6 +83,15 @@ describe('transport hardening', () => {
     expect(r.errors?.[0]?.message).toBe('Schema is not configured to execute mutation operation.');
   });
 
+  it('serves GraphiQL (bundled, with the examples) in development only', async () => {
+    const page = async (c: typeof api) => (await c.yoga.fetch('http://yoga/graphql', { headers: { accept: 'text/html' } })).text();
+    const dev = await page(api);
+    expect(dev).toContain('splinternet GraphQL');
+    expect(dev).toContain('CleanNetworkExcludes');
+    expect(dev).not.toContain('unpkg.com');
+    expect(await page(prod)).not.toContain('splinternet GraphQL');
+  });
+
   it('answers queries over GET with the CSRF header', async () => {
     const res = await api.yoga.fetch(`http://yoga/graphql?query=${encodeURIComponent('{ stats { entities } }')}`, { headers: { [CSRF_HEADER]: '1', accept: 'application/json' } });
     expect(res.status).toBe(200);

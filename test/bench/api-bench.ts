@@ -1,0 +1,544 @@
+/**
+ * `npm run bench:api [-- --entities 5000 --relations 20000 --duration 15 --connections 16]`:
+ * throughput and latency of four API operations (search, neighbourhood depth 1 and 2, paths)
+ * over a synthetic graph in a throw-away local Neo4j (or TEST_NEO4J_URI), on three servers
+ * run side by side in this process and measured one after another with the same settings:
+ *
+ *  - floor: plain node:http sending the very Cypher our API sends (captured from our API),
+ *    in a read transaction, returning the records as JSON; no GraphQL.
+ *  - ours:  createGraphQLServer({ production: true }) behind node:http.
+ *  - peer:  @neo4j/graphql v7 through graphql-yoga (neo4j-graphql-peer.ts).
+ *
+ * The load generator (autocannon) runs in a child process (api-loadgen.ts). Prints a table and
+ * writes bench-results/api.json. Asserts no timing.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local-neo4j.ts';
+import { openDatabase, type Database } from '../../server/db/database.ts';
+import { createGraphQLServer, CSRF_HEADER } from '../../server/graphql/create-yoga.ts';
+import { toLuceneQuery } from '../../server/graphql/search-query.ts';
+import { loadSeed } from '../../server/ingest/load-seed.ts';
+import { loadOntologyFile } from '../../server/ingest/ontology.ts';
+import { syncSeed } from '../../server/ingest/sync-seed.ts';
+import { SEED_DIR } from '../helpers/seed-fixture.ts';
+import type { LoadJob, LoadResult } from './api-loadgen.ts';
+import { reportBench } from './bench-report.ts';
+import { createPeerServer, peerOperations } from './neo4j-graphql-peer.ts';
+import { writeSyntheticSeed } from './synthetic-seed.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    entities: { type: 'string', default: '100000' },
+    relations: { type: 'string', default: '500000' },
+    connections: { type: 'string', default: '16' },
+    duration: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '3' },
+    samples: { type: 'string', default: '100' },
+    timeout: { type: 'string', default: '10' },
+    /** Comma-separated subset of operations, for a quick look. */
+    ops: { type: 'string', default: 'search,neighbourhood1,neighbourhood2,paths' },
+  },
+});
+const ENTITIES = Number(args.entities);
+const RELATIONS = Number(args.relations);
+const CONNECTIONS = Number(args.connections);
+const DURATION_S = Number(args.duration);
+const WARMUP_S = Number(args.warmup);
+const SAMPLES = Number(args.samples);
+const TIMEOUT_S = Number(args.timeout);
+
+type OpName = 'search' | 'neighbourhood1' | 'neighbourhood2' | 'paths';
+type ServerName = 'floor' | 'ours' | 'peer';
+const OPS = args.ops.split(',') as OpName[];
+const SERVERS: ServerName[] = ['floor', 'ours', 'peer'];
+
+/** Our operations, as the client sends them. */
+const OUR_QUERIES: Record<OpName, string> = {
+  search: `query Search($text: String!) { search(text: $text, first: 10) { score entity { id name kind } } }`,
+  neighbourhood1: `query N1($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 1, limit: 200) { nodes { id name kind } edges { id type from { id } to { id } } } }`,
+  neighbourhood2: `query N2($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 2, limit: 200) { nodes { id name kind } edges { id type from { id } to { id } } } }`,
+  paths: `query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 3) { nodes { id } edges { type } } }`,
+};
+
+/** One sampled input per request: our GraphQL variables, and the peer's. */
+interface Sample {
+  ours: Record<string, unknown>;
+  peer: Record<string, unknown>;
+}
+
+/** mulberry32, as in synthetic-seed.ts: the same run samples the same inputs. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU accounting: what the machine did during each measured run (2 cores shared by everything).
+
+const CLK_TCK = 100;
+function systemCpu(): { busy: number; total: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3]! + (f[4] ?? 0);
+  const total = f.reduce((s, x) => s + x, 0);
+  return { busy: total - idle, total };
+}
+function processCpuTicks(pid: number | undefined): number {
+  if (!pid || pid < 0) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[11]) + Number(rest[12]); // utime, stime
+  } catch {
+    return 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capturing our API's Cypher, for the floor.
+
+interface Captured {
+  query: string;
+  params: Record<string, unknown>;
+}
+
+/** Like countingDatabase (test/helpers/api-harness.ts), but keeps the parameters too. */
+function capturingDatabase(db: Database): { db: Database; calls: Captured[] } {
+  const calls: Captured[] = [];
+  const wrap = (tx: ManagedTransaction): ManagedTransaction =>
+    new Proxy(tx, {
+      get(target, prop, receiver) {
+        if (prop === 'run') return (q: string, p?: Record<string, unknown>) => (calls.push({ query: q, params: p ?? {} }), target.run(q, p as never));
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+  return { calls, db: { ...db, read: (work) => db.read((tx) => work(wrap(tx))), write: (work) => db.write((tx) => work(wrap(tx))) } };
+}
+
+/** Neo4j integers → numbers, for comparing parameter sets. */
+function plain(v: unknown): unknown {
+  if (neo4j.isInt(v)) return (v as { toNumber(): number }).toNumber();
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+/** The floor builds the per-request parameters from the variables the way our resolvers do; the rest is the captured template. */
+const FLOOR_INPUTS: Record<OpName, (vars: Record<string, unknown>) => Record<string, unknown>> = {
+  search: (v) => ({ lucene: toLuceneQuery(String(v.text).trim()) }),
+  neighbourhood1: (v) => ({ ids: v.ids }),
+  neighbourhood2: (v) => ({ ids: v.ids }),
+  paths: (v) => ({ from: v.from, to: v.to }),
+};
+
+interface FloorOp {
+  queries: Array<{ query: string; template: Record<string, unknown> }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP plumbing.
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function createFloorServer(db: Database, ops: Map<OpName, FloorOp>): Server {
+  return createServer((req, res) => {
+    void (async () => {
+      try {
+        const { op, variables } = JSON.parse(await readBody(req)) as { op: OpName; variables: Record<string, unknown> };
+        const f = ops.get(op);
+        if (!f) throw new Error(`unknown op ${op}`);
+        const inputs = FLOOR_INPUTS[op](variables);
+        const results = await db.read(async (tx) => {
+          const out: unknown[] = [];
+          for (const q of f.queries) {
+            const r = await tx.run(q.query, { ...q.template, ...inputs });
+            out.push(r.records.map((rec) => rec.toObject()));
+          }
+          return out;
+        });
+        const body = JSON.stringify({ records: results.length === 1 ? results[0] : results });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(body);
+      } catch (err) {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: String((err as Error).message ?? err) }] }));
+      }
+    })();
+  });
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+const GQL_HEADERS = { 'content-type': 'application/json', [CSRF_HEADER]: '1' };
+
+function requestBody(server: ServerName, op: OpName, s: Sample, peerOps: Record<OpName, string>): string {
+  if (server === 'floor') return JSON.stringify({ op, variables: s.ours });
+  if (server === 'ours') return JSON.stringify({ query: OUR_QUERIES[op], variables: s.ours });
+  return JSON.stringify({ query: peerOps[op], variables: s.peer });
+}
+
+/** Distinct entity ids anywhere in a JSON value (objects with a string `id`), and relation-ish items. */
+function countResult(server: ServerName, op: OpName, json: any): { nodes: number; edges: number } {
+  if (server === 'ours') {
+    const d = json.data;
+    if (op === 'search') return { nodes: d.search.length, edges: 0 };
+    if (op === 'paths') return { nodes: d.paths.reduce((s: number, p: any) => s + p.nodes.length, 0), edges: d.paths.reduce((s: number, p: any) => s + p.edges.length, 0) };
+    return { nodes: d.neighbourhood.nodes.length, edges: d.neighbourhood.edges.length };
+  }
+  if (server === 'floor') {
+    const rec = json.records[0] ?? {};
+    if (op === 'paths') {
+      const paths = (rec.meta?.paths ?? []) as Array<{ nodes: unknown[]; rels: unknown[] }>;
+      return { nodes: paths.reduce((s, p) => s + p.nodes.length, 0), edges: paths.reduce((s, p) => s + p.rels.length, 0) };
+    }
+    return { nodes: (rec.nodes ?? []).length, edges: (rec.rels ?? []).length };
+  }
+  const d = json.data;
+  if (op === 'search') return { nodes: d.searchEntities.edges.length, edges: 0 };
+  if (op === 'paths') return { nodes: d.paths.reduce((s: number, p: any) => s + p.nodes.length, 0), edges: d.paths.reduce((s: number, p: any) => s + p.edges.length, 0) };
+  // Neighbourhood: distinct node ids and distinct relationship keys in the nested connections.
+  const ids = new Set<string>();
+  const keys = new Set<string>();
+  const walk = (v: any) => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v && typeof v === 'object') {
+      if (typeof v.id === 'string') ids.add(v.id);
+      if (v.properties && typeof v.properties.key === 'string') keys.add(v.properties.key);
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(d.entities);
+  return { nodes: ids.size, edges: keys.size };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function runLoad(job: LoadJob, track: (c: ChildProcess | undefined) => void): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(here, 'api-loadgen.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    track(child);
+    let settled = false;
+    child.once('message', (m: { ok: boolean; result?: LoadResult; error?: string }) => {
+      settled = true;
+      if (m.ok) resolve(m.result!);
+      else reject(new Error(`load generator failed: ${m.error}`));
+    });
+    child.once('exit', (code) => {
+      track(undefined);
+      if (!settled) reject(new Error(`load generator exited with ${code} before reporting`));
+    });
+    child.send(job);
+  });
+}
+
+const log = (line: string) => console.log(line);
+const external = process.env.TEST_NEO4J_URI;
+let local: LocalNeo4j | undefined;
+const dbs: Database[] = [];
+const servers: Server[] = [];
+let loadgen: ChildProcess | undefined;
+let seedParent: string | undefined;
+let cleaned = false;
+
+async function cleanup(): Promise<void> {
+  if (cleaned) return;
+  cleaned = true;
+  if (loadgen && loadgen.exitCode === null) loadgen.kill('SIGKILL');
+  for (const s of servers) {
+    s.closeAllConnections();
+    await new Promise<void>((r) => s.close(() => r()));
+  }
+  for (const db of dbs) await db.close().catch(() => {});
+  await local?.stop();
+  if (seedParent) rmSync(seedParent, { recursive: true, force: true });
+}
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    console.error(`\napi-bench: ${sig}, stopping servers and Neo4j…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+const rows: Array<Record<string, string | number>> = [];
+const notes: Record<string, unknown> = {};
+try {
+  const ontology = loadOntologyFile(join(SEED_DIR, 'ontology.yaml'));
+  local = external ? undefined : await startLocalNeo4j({ mode: 'ephemeral', heapMb: 6144, pageCacheMb: 2048, txMemoryMb: 8000, log });
+  const conn = { uri: external ?? local!.uri, username: process.env.TEST_NEO4J_USERNAME ?? 'neo4j', password: process.env.TEST_NEO4J_PASSWORD ?? 'neo4j' };
+  const admin = openDatabase(conn);
+  dbs.push(admin);
+
+  // 1. The synthetic graph.
+  seedParent = mkdtempSync(join(tmpdir(), 'splinternet-api-bench-'));
+  const seedDir = join(seedParent, 'seed');
+  mkdirSync(seedDir, { recursive: true });
+  copyFileSync(join(SEED_DIR, 'ontology.yaml'), join(seedDir, 'ontology.yaml'));
+  log(`seed: writing ${ENTITIES} entities / ${RELATIONS} relations…`);
+  writeSyntheticSeed({ dir: seedDir, ontology, entities: ENTITIES, relations: RELATIONS });
+  {
+    let t = performance.now();
+    const seed = loadSeed({ seedDir });
+    if (seed.diagnostics.length > 0) throw new Error(`synthetic seed invalid: ${seed.diagnostics.length} errors, first ${JSON.stringify(seed.diagnostics[0])}`);
+    log(`seed: checked in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const session = admin.driver.session();
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await session.close();
+    t = performance.now();
+    let lastPrint = 0;
+    await syncSeed(admin, seed.graph, {
+      onProgress: (done, all) => {
+        const now = performance.now();
+        if (now - lastPrint > 2000 || done === all) {
+          lastPrint = now;
+          process.stderr.write(`\r  sync: ${done}/${all} rows, ${((now - t) / 1000).toFixed(0)} s`);
+        }
+      },
+    });
+    process.stderr.write('\n');
+    notes.syncSeconds = Math.round((performance.now() - t) / 100) / 10;
+    log(`seed: synced in ${notes.syncSeconds} s`);
+  }
+  rmSync(seedParent, { recursive: true, force: true });
+  seedParent = undefined;
+  const counts = (await admin.read((tx) => tx.run('MATCH (n:Entity) WITH count(n) AS n CALL () { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n, r'))).records[0]!;
+  const relTypes = (await admin.read((tx) => tx.run('MATCH ()-[r]->() RETURN DISTINCT type(r) AS t ORDER BY t'))).records.map((r) => r.get('t') as string);
+  log(`neo4j: ${counts.get('n')} entities, ${counts.get('r')} relations, ${relTypes.length} relation types`);
+
+  // 2. Inputs, sampled deterministically from the synthetic graph (ids e0…, names "Entity <i> <Kind>").
+  const rand = prng(7);
+  const pickIds = (n: number) => Array.from({ length: n }, () => `e${Math.floor(rand() * (ENTITIES - 3))}`);
+  const info = async (ids: string[]) =>
+    new Map(
+      (
+        await admin.read((tx) =>
+          tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.name AS name, COUNT { (n)--() } AS degree', { ids }),
+        )
+      ).records.map((r) => [r.get('id') as string, { name: r.get('name') as string, degree: r.get('degree') as number }]),
+    );
+  const samples = {} as Record<OpName, Sample[]>;
+  {
+    const ids = pickIds(SAMPLES);
+    const meta = await info(ids);
+    samples.search = ids.map((id) => {
+      // A prefix of the name: "Entity 4521 Company" → "Entity 452".
+      const [w0, num] = meta.get(id)!.name.split(' ');
+      const text = `${w0} ${num!.length >= 3 ? num!.slice(0, -1) : num}`;
+      return { ours: { text }, peer: { phrase: toLuceneQuery(text) } };
+    });
+    const seeds = async () => {
+      const cand = pickIds(SAMPLES * 2);
+      const m = await info(cand);
+      return cand.filter((id) => (m.get(id)?.degree ?? 0) > 0).slice(0, SAMPLES);
+    };
+    samples.neighbourhood1 = (await seeds()).map((id) => ({ ours: { ids: [id] }, peer: { id } }));
+    samples.neighbourhood2 = (await seeds()).map((id) => ({ ours: { ids: [id] }, peer: { id } }));
+    const pathSamples: Sample[] = [];
+    for (const [i, from] of (await seeds()).entries()) {
+      // Targets known to be at most 2 (even samples) or 3 (odd samples) relations away.
+      const pattern = i % 2 === 0 ? '(a)--()--(b)' : '(a)--()--()--(b)';
+      const targets = (
+        await admin.read((tx) => tx.run(`MATCH (a:Entity {id: $from}) MATCH ${pattern} WHERE b <> a RETURN DISTINCT b.id AS id ORDER BY id LIMIT 200`, { from }))
+      ).records.map((r) => r.get('id') as string);
+      if (targets.length === 0) continue;
+      const to = targets[Math.floor(rand() * targets.length)]!;
+      pathSamples.push({ ours: { from, to }, peer: { from, to } });
+    }
+    samples.paths = pathSamples;
+  }
+  for (const op of OPS) log(`inputs: ${op}: ${samples[op].length} samples, e.g. ${JSON.stringify(samples[op][0]!.ours)}`);
+
+  // 3. The floor's Cypher: our API run once per sample through a capturing Database.
+  const oursDb = openDatabase(conn);
+  const floorDb = openDatabase(conn);
+  const peerDb = openDatabase(conn);
+  dbs.push(oursDb, floorDb, peerDb);
+  const floorOps = new Map<OpName, FloorOp>();
+  const queriesPerOp: Record<string, number> = {};
+  {
+    const cap = capturingDatabase(oursDb);
+    const yoga = createGraphQLServer({ db: cap.db, ontology, production: true });
+    for (const op of OPS) {
+      let template: FloorOp | undefined;
+      for (const s of samples[op]) {
+        cap.calls.length = 0;
+        const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: GQL_HEADERS, body: JSON.stringify({ query: OUR_QUERIES[op], variables: s.ours }) });
+        const json = (await res.json()) as { errors?: unknown[] };
+        if (json.errors) throw new Error(`our API failed on ${op} ${JSON.stringify(s.ours)}: ${JSON.stringify(json.errors)}`);
+        if (!template) {
+          template = { queries: cap.calls.map((c) => ({ query: c.query, template: c.params })) };
+          queriesPerOp[op] = cap.calls.length;
+        }
+        // The floor must send exactly what our API sent: same text, same parameters.
+        if (cap.calls.length !== template.queries.length) throw new Error(`${op}: our API sent ${cap.calls.length} queries for ${JSON.stringify(s.ours)}, ${template.queries.length} for the first sample`);
+        const inputs = FLOOR_INPUTS[op](s.ours);
+        cap.calls.forEach((c, i) => {
+          const t = template!.queries[i]!;
+          const built = JSON.stringify(plain({ ...t.template, ...inputs }));
+          if (c.query !== t.query || JSON.stringify(plain(c.params)) !== built) {
+            throw new Error(`${op}: the floor would not send what our API sent for ${JSON.stringify(s.ours)}:\n ours  ${JSON.stringify(plain(c.params))}\n floor ${built}`);
+          }
+        });
+      }
+      floorOps.set(op, template!);
+      log(`capture: ${op}: our API sends ${queriesPerOp[op]} Cypher quer${queriesPerOp[op] === 1 ? 'y' : 'ies'} per request (${template!.queries.map((q) => q.query.length).join('+')} chars)`);
+    }
+  }
+
+  // 4. The three servers, side by side.
+  const peerOps = peerOperations(relTypes, 200) as Record<OpName, string>;
+  const oursYoga = createGraphQLServer({ db: oursDb, ontology, production: true });
+  const peerYoga = await createPeerServer(peerDb.driver, relTypes);
+  const httpServers: Record<ServerName, Server> = {
+    floor: createFloorServer(floorDb, floorOps),
+    ours: createServer((req, res) => void oursYoga(req, res)),
+    peer: createServer((req, res) => void peerYoga(req, res)),
+  };
+  const urls = {} as Record<ServerName, string>;
+  for (const name of SERVERS) {
+    servers.push(httpServers[name]);
+    urls[name] = `http://127.0.0.1:${await listen(httpServers[name])}${name === 'floor' ? '/' : '/graphql'}`;
+    log(`server: ${name} at ${urls[name]}`);
+  }
+  const headersOf = (name: ServerName) => (name === 'floor' ? JSON_HEADERS : GQL_HEADERS);
+
+  // 5. Check every request once (errors, result sizes), then measure.
+  const checks: Record<string, unknown> = {};
+  for (const op of OPS) {
+    for (const name of SERVERS) {
+      let errors = 0;
+      let nodes = 0;
+      let edges = 0;
+      let bytes = 0;
+      let firstMs = 0;
+      let firstError: string | undefined;
+      for (const [i, s] of samples[op].entries()) {
+        const t = performance.now();
+        const res = await fetch(urls[name], { method: 'POST', headers: headersOf(name), body: requestBody(name, op, s, peerOps) });
+        const text = await res.text();
+        if (i === 0) firstMs = performance.now() - t;
+        bytes += Buffer.byteLength(text);
+        let json: any;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        if (!res.ok || !json || json.errors) {
+          errors++;
+          firstError ??= `${res.status} ${text.slice(0, 300)}`;
+          continue;
+        }
+        const c = countResult(name, op, json);
+        nodes += c.nodes;
+        edges += c.edges;
+      }
+      const n = samples[op].length;
+      const ok = n - errors;
+      checks[`${op}/${name}`] = { requests: n, errors, firstError, avgNodes: ok ? nodes / ok : 0, avgEdges: ok ? edges / ok : 0, avgKB: bytes / n / 1024, firstRequestMs: Math.round(firstMs) };
+      log(
+        `check: ${op.padEnd(14)} ${name.padEnd(5)} ${errors}/${n} errors, avg ${(ok ? nodes / ok : 0).toFixed(1)} nodes ${(ok ? edges / ok : 0).toFixed(1)} edges, ${(bytes / n / 1024).toFixed(1)} KB/response, first request ${firstMs.toFixed(0)} ms${firstError ? `\n       first error: ${firstError}` : ''}`,
+      );
+    }
+  }
+  notes.checks = checks;
+
+  const measured: Record<string, LoadResult & { srvCpu: number; neo4jCpu: number; otherCpu: number; sysCpu: number }> = {};
+  for (const op of OPS) {
+    for (const name of SERVERS) {
+      const bodies = samples[op].map((s) => requestBody(name, op, s, peerOps));
+      const job: LoadJob = { url: urls[name], headers: headersOf(name), bodies, connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S, timeoutS: TIMEOUT_S };
+      log(`measure: ${op} on ${name}: ${WARMUP_S} s warm-up + ${DURATION_S} s, ${CONNECTIONS} connections…`);
+      // CPU over warm-up + run (the warm-up is short; the shares are what matter).
+      const sys0 = systemCpu();
+      const self0 = process.cpuUsage();
+      const neo0 = processCpuTicks(local?.pid);
+      const r = await runLoad(job, (c) => (loadgen = c));
+      const sys1 = systemCpu();
+      const self = process.cpuUsage(self0);
+      const neo = processCpuTicks(local?.pid) - neo0;
+      const wallTicks = (sys1.total - sys0.total) / cpus().length;
+      const pct = (ticks: number) => (wallTicks > 0 ? (ticks / wallTicks) * 100 : 0);
+      const srvCpu = pct(((self.user + self.system) / 1e6) * CLK_TCK);
+      const neo4jCpu = pct(neo);
+      const sysCpu = pct(sys1.busy - sys0.busy);
+      const otherCpu = Math.max(0, sysCpu - srvCpu - neo4jCpu - r.loadgenCpuPct);
+      measured[`${op}/${name}`] = { ...r, srvCpu, neo4jCpu, otherCpu, sysCpu };
+      log(
+        `         ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, GraphQL errors ${r.bodyErrors}, socket errors ${r.socketErrors} (timeouts ${r.timeouts}); CPU % of one core: server ${srvCpu.toFixed(0)}, neo4j ${neo4jCpu.toFixed(0)}, loadgen ${r.loadgenCpuPct.toFixed(0)}, other ${otherCpu.toFixed(0)}; load avg ${loadavg()[0]!.toFixed(2)}`,
+      );
+    }
+  }
+
+  // 6. The table.
+  const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 'n/a');
+  for (const op of OPS) {
+    for (const name of SERVERS) {
+      const m = measured[`${op}/${name}`]!;
+      const c = checks[`${op}/${name}`] as { avgNodes: number; avgKB: number };
+      const row: Record<string, string | number> = {
+        operation: op,
+        server: name,
+        'req/s': Math.round(m.reqPerSec * 10) / 10,
+        'p50 ms': m.p50,
+        'p99 ms': m.p99,
+        errors: m.non2xx + m.bodyErrors + m.socketErrors,
+        'nodes/resp': Math.round(c.avgNodes * 10) / 10,
+        'KB/resp': Math.round(c.avgKB * 10) / 10,
+        'cpu% srv/neo4j/gen/other': `${m.srvCpu.toFixed(0)}/${m.neo4jCpu.toFixed(0)}/${m.loadgenCpuPct.toFixed(0)}/${m.otherCpu.toFixed(0)}`,
+        'ours/peer req/s': '',
+        'ours/peer p99': '',
+        'ours/floor req/s': '',
+      };
+      if (name === 'ours') {
+        const peer = measured[`${op}/peer`]!;
+        const floor = measured[`${op}/floor`]!;
+        row['ours/peer req/s'] = ratio(m.reqPerSec, peer.reqPerSec);
+        row['ours/peer p99'] = ratio(m.p99, peer.p99);
+        row['ours/floor req/s'] = ratio(m.reqPerSec, floor.reqPerSec);
+      }
+      rows.push(row);
+    }
+  }
+  Object.assign(notes, {
+    graph: { entities: counts.get('n'), relations: counts.get('r'), relationTypes: relTypes.length },
+    neo4j: external ? 'TEST_NEO4J_URI' : 'local ephemeral Community 5.26, heap 6 GiB, page cache 2 GiB',
+    load: `autocannon in a child process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s per operation and server, ${SAMPLES} sampled inputs cycled, timeout ${TIMEOUT_S} s`,
+    machine: `${cpus().length} cores shared by Neo4j, the three servers (one Node process, one measured at a time), the load generator and whatever else runs on the host`,
+    errors: 'non-2xx + 2xx bodies with an "errors" member (every response checked) + socket errors/timeouts',
+    cpu: 'cpu% = % of one core during warm-up + run: srv = this process (servers), neo4j = the JVM, gen = autocannon child, other = rest of the host',
+    queriesPerOperation: queriesPerOp,
+    peer: '@neo4j/graphql 7: neighbourhood = entity with one connection field per relation type and direction (first: 200 each), depth 2 = nested once more; search = @fulltext query with the same Lucene phrase our API builds; paths = top-level @cypher field with the same SHORTEST query (no k-shortest-paths in @neo4j/graphql)',
+    floor: 'node:http + neo4j-driver read transaction sending the Cypher captured from our API (verified identical text and parameters for every sampled input), records as JSON',
+    raw: measured,
+  });
+} finally {
+  await cleanup();
+}
+reportBench('api', rows, notes);
