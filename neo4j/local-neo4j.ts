@@ -92,6 +92,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       `-Xmx${heapMb}m`,
       '-XX:+ExitOnOutOfMemoryError',
       '-Dfile.encoding=UTF-8',
+      // Tags the JVM with the test run that started it, so the orphan check finds only its own.
+      ...(process.env.SPLINTERNET_RUN_ID ? [`-Dsplinternet.run=${process.env.SPLINTERNET_RUN_ID}`] : []),
       '-cp',
       classpath,
       join(here, 'Launcher.java'),
