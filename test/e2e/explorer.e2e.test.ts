@@ -132,7 +132,7 @@ describe('splinternet explorer', () => {
     // Left with no relation in force, the revoked orders themselves disappear.
     for (const id of ['eo-13942', 'eo-13943', 'eo-13971']) expect(after.visibleEntities).not.toContain(id);
     expect(await app.page.locator('#as-of-output').innerText()).toBe('2021-06-10');
-    expect(app.page.url()).toContain('d=2021-06-10');
+    await expect.poll(() => app.page.url()).toContain('d=2021-06-10');
     await screenshot(app.page, '05-as-of-2021-06-10');
 
     // The keyboard works too: one day back brings them back.
