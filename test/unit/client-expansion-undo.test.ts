@@ -185,15 +185,16 @@ describe('GraphView', () => {
     expect(view.history.canRedo).toBe(false);
   });
 
-  it('handles a thousand-entity expansion in one batch quickly', () => {
+  // Speed is measured by `npm run bench:client`, never asserted here.
+  it('applies, undoes and redoes a thousand-entity expansion as one step', () => {
     view = newView();
     const { hub, leaves, relations } = hubPage(1000);
     view.change('Open', () => view.addEntities([hub], []));
-    const t = performance.now();
     view.change('Expand', () => view.addEntities(leaves, relations, { near: 'hub' }));
+    expect(view.cy.elements().length).toBe(2001);
     view.undo();
+    expect(view.cy.elements().length).toBe(1);
     view.redo();
     expect(view.cy.elements().length).toBe(2001);
-    expect(performance.now() - t).toBeLessThan(3000);
   });
 });
