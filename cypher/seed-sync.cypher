@@ -11,10 +11,20 @@ MATCH (a:Entity)-[r]->(b:Entity)
 WHERE r.seedFile IS NOT NULL
 RETURN r.key AS key, a.id AS from, b.id AS to, r.seedHash AS hash;
 
-// name: upsertEntities
-// $rows: [{id, kind, oldKind, props}] — kind is checked against the ontology before it gets here.
+// name: createEntities
+// $rows: [{id, kind, props}] — only entities the diff found missing, so CREATE (no lookup, no
+// lock on an index entry) is safe; the uniqueness constraint still guards the id. kind is
+// checked against the ontology before it gets here.
 UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
+CREATE (n:Entity)
+SET n = row.props
+SET n:$(row.kind);
+
+// name: updateEntities
+// $rows: [{id, kind, oldKind, props}]
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+WHERE n.seedFile IS NOT NULL
 SET n = row.props
 SET n:$(row.kind)
 WITH n, row

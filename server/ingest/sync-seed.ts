@@ -105,7 +105,8 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
       // the relations that need them.
       await run('deleteRelations', diff.relations.remove);
       await run('deleteEntities', diff.entities.remove, 'ids');
-      await run('upsertEntities', [...diff.entities.create, ...diff.entities.update]);
+      await run('createEntities', diff.entities.create);
+      await run('updateEntities', diff.entities.update);
       await run('createRelations', diff.relations.create, 'rows', toRelationTuple);
       await run('updateRelations', diff.relations.update, 'rows', toRelationTuple);
       await assertWritten(tx, diff);

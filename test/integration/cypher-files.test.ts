@@ -11,7 +11,7 @@ const queries = [...loadCypherQueries().values()];
 describe('cypher/ files', () => {
   it('hold named queries', () => {
     expect(queries.length).toBeGreaterThan(5);
-    expect(queries.map((q) => q.name)).toContain('upsertEntities');
+    expect(queries.map((q) => q.name)).toContain('createEntities');
   });
 
   // API root parts end in `WITH roots, rootRels, meta`; they compile completed by the expansion tail.
