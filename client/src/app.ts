@@ -22,6 +22,7 @@ import type { LayoutName } from './graph/layouts.ts';
 import { HUGE_GRAPH, LARGE_GRAPH, scaleModeFor, WEBGL_OFFER, type RendererSettings, type ScaleMode } from './graph/scale-policy.ts';
 import { syntheticGraph } from './graph/synthetic-graph.ts';
 import { decodeViewState, encodeViewState, type ViewState } from './graph/url-state.ts';
+import { fitView } from './graph/viewport.ts';
 import { ContextMenu } from './ui/context-menu.ts';
 import { createCy, webglAvailable } from './ui/cy-factory.ts';
 import { byId, h, isTyping, replaceChildren } from './ui/dom.ts';
@@ -76,6 +77,7 @@ export async function startApp(): Promise<void> {
     onBusy: (busy, action) => setLoading(busy, `${action}…`),
     onAdded: (ids, focus) => focusOn(ids, focus),
     layoutName: () => layoutName,
+    beforeGrow: (count) => checkScale(count),
   });
 
   // --- Panels --------------------------------------------------------------------------------
@@ -297,8 +299,7 @@ export async function startApp(): Promise<void> {
   }
 
   function fit(): void {
-    const visible = view.cy.elements(':visible');
-    view.cy.animate({ fit: { eles: visible, padding: 40 }, duration: 250 });
+    fitView(view.cy, undefined, { maxZoom: 2 });
   }
 
   function rootsForLayout(): string[] | undefined {
@@ -319,7 +320,7 @@ export async function startApp(): Promise<void> {
       const ext = cy.extent();
       const bb = area.boundingBox({});
       const outside = bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2;
-      if (outside) cy.animate({ fit: { eles: area.union(area.neighborhood()), padding: 60 }, duration: 350 });
+      if (outside) fitView(cy, area.union(area.neighborhood()), { padding: 60 });
     }
     added.addClass('new');
     setTimeout(() => added.removeClass('new'), 1600);
@@ -343,7 +344,7 @@ export async function startApp(): Promise<void> {
       cy.elements().not(on).addClass('faded');
     });
     const eles = cy.$('.path');
-    if (eles.nonempty()) cy.animate({ fit: { eles, padding: 80 }, duration: 300 });
+    if (eles.nonempty()) fitView(cy, eles, { padding: 80 });
   }
 
   function clearPathHighlight(): void {
@@ -395,8 +396,8 @@ export async function startApp(): Promise<void> {
   }
 
   /** Switches scale mode when the drawing crosses a threshold (with some slack on the way down). */
-  function checkScale(): void {
-    const count = view.cy.elements().length;
+  function checkScale(projected?: number): void {
+    const count = projected ?? view.cy.elements().length;
     const next: ScaleMode = scaleModeFor(count);
     const down = (mode: ScaleMode) => (mode === 'huge' ? count < HUGE_GRAPH * 0.8 : mode === 'large' ? count < LARGE_GRAPH * 0.8 : true);
     const rank = { normal: 0, large: 1, huge: 2 } as const;
@@ -443,9 +444,18 @@ export async function startApp(): Promise<void> {
     const cy = view.cy;
     const nodes = cy.nodes().filter((n) => !n.hasClass('filtered'));
     const edges = cy.edges().filter((e) => !e.hasClass('filtered'));
+    // Counts of what is visible; a switched-off kind or type shows what it would bring back.
+    const offKinds = new Set(view.filters.hiddenKinds);
+    const offTypes = new Set(view.filters.hiddenTypes);
     sidebar.setCounts({
-      kinds: countBy(cy.nodes(), (n) => String(n.data('kind'))),
-      types: countBy(cy.edges(), (e) => String(e.data('type'))),
+      kinds: countBy(
+        cy.nodes().filter((n) => offKinds.has(String(n.data('kind'))) || !n.hasClass('filtered')),
+        (n) => String(n.data('kind')),
+      ),
+      types: countBy(
+        cy.edges().filter((e) => offTypes.has(String(e.data('type'))) || !e.hasClass('filtered')),
+        (e) => String(e.data('type')),
+      ),
       entities: nodes.length,
       relations: edges.length,
     });
@@ -632,13 +642,18 @@ export async function startApp(): Promise<void> {
 
   async function openSynthetic(size: number): Promise<void> {
     const { entities, relations } = syntheticGraph(size, ontology.kinds.map((k) => k.name), ontology.relationTypes.map((t) => t.name));
-    setLoading(true, `Drawing ${size} synthetic elements…`);
-    const pending = view.begin('Synthetic graph');
-    view.addEntities(entities, relations);
-    await runLayout(view.cy, 'fcose', { animate: false });
-    pending.commit();
-    view.history.clear();
-    setLoading(false);
+    await explorer.run(`Draw ${size} synthetic elements`, async () => {
+      const t0 = performance.now();
+      explorer.grow(entities.length + relations.length);
+      const pending = view.begin('Synthetic graph');
+      view.addEntities(entities, relations);
+      const t1 = performance.now();
+      await runLayout(view.cy, 'fcose', { animate: false });
+      const t2 = performance.now();
+      pending.commit();
+      view.history.clear();
+      console.info(`synthetic: add ${Math.round(t1 - t0)} ms, layout ${Math.round(t2 - t1)} ms, commit ${Math.round(performance.now() - t2)} ms`);
+    });
   }
 
   window.addEventListener('hashchange', () => {

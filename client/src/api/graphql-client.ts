@@ -47,7 +47,7 @@ export class ApiError extends Error {
   userMessage(): string {
     switch (this.kind) {
       case 'network':
-        return `Cannot reach the splinternet server (${this.operation}). Is it running? Retry in a moment.`;
+        return 'Cannot reach the splinternet server. Is it running? Retry in a moment.';
       case 'timeout':
         return `The server took too long to answer (${this.operation}). Try a smaller request.`;
       case 'http':

@@ -8,6 +8,36 @@ import { fcoseOptions } from './layouts.ts';
 
 let registered = false;
 
+/** Room per node, in model units, that a big layout should leave at least. @default 55 */
+const ROOM_PER_NODE = 55;
+
+/**
+ * Draft-quality fcose (spectral only) packs thousands of nodes into a few hundred units;
+ * scales the result about its centre until each node has about ROOM_PER_NODE² of space.
+ */
+export function spreadOut(positions: PositionResult): PositionResult {
+  const points = Object.values(positions);
+  if (points.length < 2) return positions;
+  let x1 = Infinity;
+  let x2 = -Infinity;
+  let y1 = Infinity;
+  let y2 = -Infinity;
+  for (const p of points) {
+    x1 = Math.min(x1, p.x);
+    x2 = Math.max(x2, p.x);
+    y1 = Math.min(y1, p.y);
+    y2 = Math.max(y2, p.y);
+  }
+  const side = Math.sqrt(points.length) * ROOM_PER_NODE;
+  const factor = side / Math.max(x2 - x1, y2 - y1, 1);
+  if (factor <= 1) return positions;
+  const cx = (x1 + x2) / 2;
+  const cy = (y1 + y2) / 2;
+  const out: PositionResult = {};
+  for (const [id, p] of Object.entries(positions)) out[id] = { x: cx + (p.x - cx) * factor, y: cy + (p.y - cy) * factor };
+  return out;
+}
+
 export interface PositionRequest {
   nodes: Array<{ id: string; x: number; y: number; size: number }>;
   edges: Array<{ source: string; target: string }>;
@@ -51,7 +81,7 @@ export function computePositions(request: PositionRequest): PositionResult {
       const p = n.position();
       result[n.id()] = { x: p.x, y: p.y };
     });
-    return result;
+    return fixed.length === 0 ? spreadOut(result) : result;
   } finally {
     cy.destroy();
   }

@@ -17,6 +17,7 @@ import { DEFAULT_EXPANSION_CAP, planExpansion, type ExpansionRecord } from './ex
 import type { GraphView } from './graph-view.ts';
 import { runIncrementalLayout, runLayout } from './layout-runner.ts';
 import type { LayoutName } from './layouts.ts';
+import { fitView } from './viewport.ts';
 
 /** The server takes at most this many ids per neighbourhood call. */
 const IDS_PER_CALL = 100;
@@ -33,6 +34,8 @@ export interface ExplorerOptions {
   onAdded?(ids: string[], focus: string | null): void;
   /** The layout for whole-graph layouts. */
   layoutName(): LayoutName;
+  /** Called before drawing about `elementCount` elements in total, to switch renderer first. */
+  beforeGrow?(elementCount: number): void;
 }
 
 export class Explorer {
@@ -75,6 +78,7 @@ export class Explorer {
   openNeighbourhood(ids: string[], label = 'Open'): Promise<string[] | undefined> {
     return this.run(label, async () => {
       const { neighbourhood } = await this.api.request(NEIGHBOURHOOD, { ids, depth: 1, limit: 300 });
+      this.grow(neighbourhood.nodes.length + neighbourhood.edges.length);
       const pending = this.view.begin(label);
       let added: string[] = [];
       try {
@@ -149,6 +153,7 @@ export class Explorer {
       const entities = collected.flatMap((p) => p.newEntities);
       const relations = collected.flatMap((p) => p.relations);
       const consumed = (previous?.consumed ?? 0) + collected.reduce((n, p) => n + p.consumed, 0);
+      this.grow(entities.length + relations.length);
       const pending = this.view.begin(`Expand ${name}`);
       let added: string[] = [];
       try {
@@ -239,17 +244,23 @@ export class Explorer {
       const positions = new Map<string, Position>();
       for (const e of entries) if (e.x !== undefined && e.y !== undefined) positions.set(e.id, { x: e.x, y: e.y });
       const ordered = entries.map((e) => entities.get(e.id)).filter((e): e is EntitySummary => e !== undefined);
+      this.grow(ordered.length + relations.size);
       const pending = this.view.begin('Open shared view');
       try {
         this.view.addEntities(ordered, [...relations.values()], { positions });
         for (const id of pinned) if (this.view.has(id)) this.view.setPinned(id, true);
         if (positions.size < ordered.length) await runLayout(this.view.cy, this.options.layoutName(), { animate: false });
-        else this.view.cy.fit(undefined, 40);
+        else fitView(this.view.cy, undefined, { animate: false });
       } finally {
         pending.commit();
       }
       return entries.map((e) => e.id).filter((id) => !entities.has(id));
     });
+  }
+
+  /** Lets the app switch renderer before `extra` elements are drawn. */
+  grow(extra: number): void {
+    this.options.beforeGrow?.(this.view.cy.elements().length + extra);
   }
 
   undo(): Promise<string | undefined> {

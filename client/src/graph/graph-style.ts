@@ -39,7 +39,7 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
         'text-outline-color': THEME.labelOutline,
         'text-outline-width': 2,
         // Labels disappear when they would be drawn smaller than this on screen.
-        'min-zoomed-font-size': big ? 10 : 7,
+        'min-zoomed-font-size': huge ? 16 : big ? 11 : 7,
         'border-width': 1,
         'border-color': '#0b0f14',
         'overlay-opacity': 0,

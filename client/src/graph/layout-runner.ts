@@ -7,6 +7,7 @@ import type { Core, LayoutOptions, NodeCollection, Position } from 'cytoscape';
 import type { PositionRequest, PositionResult } from './compute-positions.ts';
 import { layoutOptions, type LayoutName } from './layouts.ts';
 import { relaxNewNodes } from './local-relax.ts';
+import { fitView } from './viewport.ts';
 import { ANIMATE_LAYOUT_NODES, WORKER_LAYOUT_NODES } from './scale-policy.ts';
 
 /** Runs a Cytoscape layout and resolves when it stops (after its animation). */
@@ -26,10 +27,12 @@ export async function runLayout(cy: Core, name: LayoutName, options: { roots?: s
   if (name === 'fcose' && nodeCount > WORKER_LAYOUT_NODES && typeof Worker !== 'undefined') {
     const positions = await positionsInWorker(eles.nodes(), eles.edges());
     await applyPositions(cy, eles.nodes(), positions, false);
-    cy.fit(eles, 40);
+    fitView(cy, eles, { animate: false });
     return;
   }
-  await runCyLayout(eles, layoutOptions(name, { nodeCount, ...options }));
+  const animate = options.animate ?? true;
+  await runCyLayout(eles, layoutOptions(name, { nodeCount, ...options, fit: !animate }));
+  fitView(cy, eles, { animate });
 }
 
 /**

@@ -12,6 +12,10 @@ export interface ToastAction {
 /** Shows a message; errors stay until dismissed, others for `ms`. Returns a dismiss function. */
 export function showToast(message: string, kind: ToastKind = 'info', options: { actions?: ToastAction[]; ms?: number } = {}): () => void {
   const host = byId('toasts');
+  // The same message twice (say, two requests failing together) shows once.
+  for (const existing of host.querySelectorAll<HTMLElement>('.toast .msg')) {
+    if (existing.textContent === message) return () => existing.parentElement?.remove();
+  }
   const close = () => toast.remove();
   const toast = h(
     'div',
