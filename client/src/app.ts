@@ -190,7 +190,16 @@ export async function startApp(): Promise<void> {
         }
       }, 50);
     });
-    cy.on('dbltap', 'node', (e: EventObject) => void expand((e.target as NodeSingular).id()));
+    // Cytoscape reports a double tap for two quick taps anywhere; expand only when both hit this node.
+    let lastTaps: string[] = [];
+    cy.on('tap', (e: EventObject) => {
+      const target = e.target as { id?: () => string; isNode?: () => boolean };
+      lastTaps = [...lastTaps.slice(-1), target.isNode?.() ? target.id!() : ''];
+    });
+    cy.on('dbltap', 'node', (e: EventObject) => {
+      const id = (e.target as NodeSingular).id();
+      if (lastTaps.length === 2 && lastTaps.every((t) => t === id)) void expand(id);
+    });
     cy.on('cxttap', 'node', (e: EventObject) => {
       const node = e.target as NodeSingular;
       node.select();
@@ -699,6 +708,12 @@ export async function startApp(): Promise<void> {
       },
       get canRedo() {
         return view.history.canRedo;
+      },
+      get undoLabel() {
+        return view.history.undoLabel;
+      },
+      get redoLabel() {
+        return view.history.redoLabel;
       },
       get renderer() {
         return { ...settings };

@@ -59,6 +59,7 @@ export async function state(page: Page) {
       inspector: s.inspector,
       canUndo: s.canUndo,
       canRedo: s.canRedo,
+      undoLabel: s.undoLabel,
       errors: s.errors,
     };
   });
@@ -73,6 +74,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Clicks an element of the graph where it is drawn, as a user would. */
 export async function clickGraphElement(page: Page, id: string, button: 'left' | 'right' = 'left'): Promise<void> {
+  // Wait for viewport and node animations (fits, layouts) to finish, so the point holds still.
+  await page.waitForFunction(() => {
+    const cy = window.__splinternet!.cy;
+    return !cy.animated() && cy.nodes().filter((n) => n.animated()).empty();
+  });
   const point = await page.evaluate((elementId) => {
     const cy = window.__splinternet!.cy;
     const ele = cy.getElementById(elementId);
@@ -82,6 +88,13 @@ export async function clickGraphElement(page: Page, id: string, button: 'left' |
     return { x: rect.left + p.x, y: rect.top + p.y };
   }, id);
   await page.mouse.click(point.x, point.y, { button });
+}
+
+/** Gives the graph canvas keyboard focus, and waits until it has it. */
+export async function focusCanvas(page: Page): Promise<void> {
+  await page.locator('#cy').focus();
+  await page.waitForFunction(() => document.activeElement?.id === 'cy');
+  await idle(page);
 }
 
 /** Picks the first search suggestion for `text` in a combobox. */

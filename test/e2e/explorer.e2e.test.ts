@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { clickGraphElement, idle, launchBrowser, newAppPage, openApp, pickFromCombobox, screenshot, state, type AppPage } from './browser-helpers.ts';
+import { clickGraphElement, focusCanvas, idle, launchBrowser, newAppPage, openApp, pickFromCombobox, screenshot, state, type AppPage } from './browser-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const REVOKED_TARGETS = [
@@ -57,7 +57,7 @@ describe('splinternet explorer', () => {
     expect((await state(app.page)).selected).toBe('huawei');
     await screenshot(app.page, '02-search-added-huawei');
 
-    await app.page.locator('#cy').focus();
+    await focusCanvas(app.page);
     await app.page.keyboard.press('e');
     await idle(app.page);
     const after = await state(app.page);
@@ -81,10 +81,12 @@ describe('splinternet explorer', () => {
     await expect.poll(() => inspector.innerText()).toMatch(/excluded by\s+Clean Network/);
 
     // Undo the expansion, then redo it.
-    await app.page.locator('#cy').focus();
+    await focusCanvas(app.page);
+    expect((await state(app.page)).undoLabel).toBe('Expand Huawei');
     await app.page.keyboard.press('Control+z');
     await idle(app.page);
-    expect((await state(app.page)).entities.sort()).toEqual(['huawei', 'russia']);
+    const undone = await state(app.page);
+    expect({ entities: undone.entities.sort(), undo: undone.undoLabel }).toEqual({ entities: ['huawei', 'russia'], undo: 'Add Huawei' });
     await app.page.keyboard.press('Control+Shift+Z');
     await idle(app.page);
     expect((await state(app.page)).entities).toContain('clean-network');
@@ -254,7 +256,7 @@ describe('splinternet explorer', () => {
     await screenshot(app.page, '09-context-menu');
     await app.page.keyboard.press('Escape');
 
-    await app.page.locator('#cy').focus();
+    await focusCanvas(app.page);
     const before = (await state(app.page)).selected;
     await app.page.keyboard.press('ArrowRight');
     const after = (await state(app.page)).selected;

@@ -123,6 +123,8 @@ export class Explorer {
     const name = this.view.cache.entities.get(id)?.name ?? id;
     return this.run(`Expand ${name}`, async () => {
       const previous = this.view.expansionOf(id);
+      // Fully expanded already: nothing to fetch, nothing to record.
+      if (previous && previous.consumed >= previous.total) return { added: [], remaining: 0 };
       const collected: ReturnType<typeof planExpansion>[] = [];
       let after = previous?.after ?? null;
       let total = previous?.total ?? 0;

@@ -151,15 +151,15 @@ export class GraphView {
       seen.add(e.id);
       return true;
     });
-    if (fresh.length === 0) {
-      this.drawKnownRelations(entities.map((e) => e.id));
-      return [];
+    if (fresh.length > 0) {
+      const positions = this.placeNew(fresh, options);
+      cy.batch(() => {
+        cy.add(fresh.map((e) => toNodeDefinition(e, this.styles, positions.get(e.id))));
+      });
     }
-    const positions = this.placeNew(fresh, options);
-    cy.batch(() => {
-      cy.add(fresh.map((e) => toNodeDefinition(e, this.styles, positions.get(e.id))));
-    });
-    this.drawKnownRelations(entities.map((e) => e.id));
+    // The given relations (also those between entities drawn before), then any other known one.
+    this.drawRelations(relations);
+    this.drawKnownRelations(fresh.map((e) => e.id));
     return fresh.map((e) => e.id);
   }
 

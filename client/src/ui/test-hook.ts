@@ -20,6 +20,9 @@ export interface SplinternetHook {
     readonly busy: boolean;
     readonly canUndo: boolean;
     readonly canRedo: boolean;
+    /** Labels of what Undo and Redo would do next. */
+    readonly undoLabel: string | undefined;
+    readonly redoLabel: string | undefined;
     readonly renderer: { mode: string; webgl: boolean };
     readonly layout: string;
     readonly errors: string[];

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { nearestInDirection } from '../../client/src/graph/arrow-navigation.ts';
+import { spreadOut } from '../../client/src/graph/compute-positions.ts';
+import { relaxNewNodes } from '../../client/src/graph/local-relax.ts';
+import { centroid, placeAround } from '../../client/src/graph/placement.ts';
+import { scaleModeFor, rendererOptions } from '../../client/src/graph/scale-policy.ts';
+
+describe('placement of new entities', () => {
+  it('fans out on the side away from the rest of the graph', () => {
+    const points = placeAround({ x: 0, y: 0 }, 10, { x: -500, y: 0 });
+    expect(points).toHaveLength(10);
+    for (const p of points) {
+      expect(Math.hypot(p.x, p.y)).toBeGreaterThanOrEqual(129);
+      expect(p.x).toBeGreaterThan(-60); // mostly to the right, away from x = -500
+    }
+    expect(centroid(points)!.x).toBeGreaterThan(50);
+  });
+
+  it('grows rings instead of crowding one', () => {
+    const points = placeAround({ x: 0, y: 0 }, 60);
+    const radii = new Set(points.map((p) => Math.round(Math.hypot(p.x, p.y))));
+    expect(radii.size).toBeGreaterThan(1);
+  });
+});
+
+describe('local relaxation', () => {
+  it('moves only the new nodes, away from drawn ones and toward their neighbours', () => {
+    const fixed = new Map([
+      ['hub', { x: 0, y: 0 }],
+      ['other', { x: 200, y: 0 }],
+    ]);
+    // Two new nodes dropped on top of `other`.
+    const moving = new Map([
+      ['a', { x: 200, y: 1 }],
+      ['b', { x: 201, y: 0 }],
+    ]);
+    const result = relaxNewNodes({ moving, fixed, edges: [{ source: 'hub', target: 'a' }, { source: 'hub', target: 'b' }] });
+    expect([...result.keys()].sort()).toEqual(['a', 'b']);
+    expect(fixed.get('other')).toEqual({ x: 200, y: 0 });
+    for (const id of ['a', 'b']) {
+      const p = result.get(id)!;
+      expect(Math.hypot(p.x - 200, p.y)).toBeGreaterThan(60);
+      expect(Math.hypot(p.x, p.y)).toBeLessThan(260);
+    }
+    const a = result.get('a')!;
+    const b = result.get('b')!;
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(60);
+  });
+});
+
+describe('big layouts', () => {
+  it('spreads a packed draft layout to leave room per node, keeping its shape', () => {
+    const packed = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`n${i}`, { x: (i % 20) * 5, y: Math.floor(i / 20) * 5 }]));
+    const spread = spreadOut(packed);
+    expect(spread.n21!.x - spread.n20!.x).toBeGreaterThan(40);
+    expect(spread.n0!.x).toBeLessThan(spread.n19!.x);
+    const roomy = { a: { x: 0, y: 0 }, b: { x: 1000, y: 0 } };
+    expect(spreadOut(roomy)).toBe(roomy);
+  });
+
+  it('switches scale modes at the thresholds and only asks for WebGL when told', () => {
+    expect(scaleModeFor(100)).toBe('normal');
+    expect(scaleModeFor(2_000)).toBe('large');
+    expect(scaleModeFor(10_000)).toBe('huge');
+    expect(rendererOptions({ mode: 'huge', webgl: false })).toMatchObject({ textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1 });
+    expect(rendererOptions({ mode: 'large', webgl: true })).toMatchObject({ renderer: { name: 'canvas', webgl: true }, textureOnViewport: false });
+    expect(rendererOptions({ mode: 'normal', webgl: false })).not.toHaveProperty('renderer');
+  });
+});
+
+describe('arrow-key navigation', () => {
+  const nodes = [
+    { id: 'right-near', position: { x: 100, y: 10 } },
+    { id: 'right-far', position: { x: 400, y: 0 } },
+    { id: 'up', position: { x: 0, y: -150 } },
+    { id: 'diagonal', position: { x: 100, y: 120 } },
+  ];
+  it('picks the nearest entity within the cone of the arrow', () => {
+    expect(nearestInDirection({ x: 0, y: 0 }, nodes, 'right')).toBe('right-near');
+    expect(nearestInDirection({ x: 0, y: 0 }, nodes, 'up')).toBe('up');
+    expect(nearestInDirection({ x: 0, y: 0 }, nodes, 'down')).toBe('diagonal');
+    expect(nearestInDirection({ x: 0, y: 0 }, nodes, 'left')).toBeUndefined();
+  });
+});
