@@ -25,7 +25,8 @@ export interface LayoutContext {
 
 /** fcose options for a graph of `nodeCount` nodes. */
 export function fcoseOptions(nodeCount: number, extra: Record<string, unknown> = {}): LayoutOptions {
-  const big = nodeCount > 1_500;
+  // Full-quality fcose takes tens of seconds past ~700 nodes in a worker; draft is spectral only.
+  const big = nodeCount > 700;
   return {
     name: 'fcose',
     quality: big ? 'draft' : 'default',
@@ -41,7 +42,7 @@ export function fcoseOptions(nodeCount: number, extra: Record<string, unknown> =
     edgeElasticity: () => 0.45,
     nestingFactor: 0.1,
     gravity: 0.25,
-    numIter: big ? 1500 : 2500,
+    numIter: nodeCount > 300 ? 1200 : 2500,
     tile: true,
     ...extra,
   } as LayoutOptions;
@@ -68,8 +69,9 @@ export function layoutOptions(name: LayoutName, context: LayoutContext): LayoutO
         name: 'breadthfirst',
         ...common,
         directed: false,
-        circle: false,
-        spacingFactor: 1.1,
+        // Hubs make levels dozens wide: past a few dozen nodes the tree reads better radially.
+        circle: context.nodeCount > 20,
+        spacingFactor: context.nodeCount > 20 ? 0.8 : 1.1,
         avoidOverlap: true,
         ...(context.roots && context.roots.length > 0 ? { roots: context.roots.map((id) => `#${cssEscape(id)}`).join(',') } : {}),
       } as LayoutOptions;
