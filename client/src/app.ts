@@ -177,8 +177,15 @@ export async function startApp(): Promise<void> {
     cy.on('select', 'node, edge', (e: EventObject) => {
       clearTimeout(unselectTimer);
       const target = e.target as { id(): string; isNode(): boolean };
-      if (target.isNode()) void inspector.showEntity(target.id());
-      else inspector.showRelation(target.id());
+      if (target.isNode()) {
+        void inspector.showEntity(target.id());
+        const entity = view.cache.entities.get(target.id());
+        if (entity) announce(`Selected ${entity.name}, ${entity.kind}, ${entity.degree} relations.`);
+      } else {
+        inspector.showRelation(target.id());
+        const r = view.cache.relations.get(target.id());
+        if (r) announce(`Selected relation: ${view.cache.entities.get(r.from.id)?.name ?? r.from.id} ${r.phrase} ${view.cache.entities.get(r.to.id)?.name ?? r.to.id}.`);
+      }
       scheduleUrl();
     });
     cy.on('unselect', 'node, edge', () => {
@@ -236,6 +243,12 @@ export async function startApp(): Promise<void> {
   bindCy(view.cy);
 
   // --- Actions -------------------------------------------------------------------------------
+  const announcer = byId('announcer');
+  /** Tells screen readers what just happened on the canvas. */
+  function announce(text: string): void {
+    announcer.textContent = text;
+  }
+
   function select(id: string): void {
     const ele = view.cy.getElementById(id);
     if (ele.empty()) return;
@@ -252,6 +265,7 @@ export async function startApp(): Promise<void> {
     const result = await explorer.expand(id);
     if (!result) return;
     const name = view.cache.entities.get(id)?.name ?? id;
+    announce(`Expanded ${name}: ${result.added.length} new neighbours${result.remaining > 0 ? `, ${result.remaining} more relations not shown` : ''}.`);
     if (result.added.length === 0 && result.remaining === 0) showToast(`${name}: every neighbour is already in view.`, 'info', { ms: 3000 });
     else if (result.remaining > 0)
       showToast(`${name}: ${result.added.length} new neighbours; ${result.remaining} more relations not shown.`, 'info', {

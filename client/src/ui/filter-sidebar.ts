@@ -32,6 +32,8 @@ export class FilterSidebar {
   private readonly slider: HTMLInputElement;
   private readonly dateToggle: HTMLInputElement;
   private readonly output: HTMLOutputElement;
+  private readonly playButton: HTMLButtonElement;
+  private playTimer: ReturnType<typeof setInterval> | undefined;
   private readonly minDay: number;
   private readonly maxDay: number;
 
@@ -54,17 +56,23 @@ export class FilterSidebar {
     });
     this.output = h('output', { for: 'as-of-slider', id: 'as-of-output' }, 'all dates');
     this.dateToggle = h('input', { type: 'checkbox', id: 'as-of-toggle' });
+    this.playButton = h(
+      'button',
+      { class: 'btn small', type: 'button', 'aria-pressed': 'false', title: 'Play: step through time a month at a time', onclick: () => this.togglePlay() },
+      '▶ Play',
+    );
     this.dateSection = h(
       'section',
       { class: 'panel-section date-filter', 'data-active': 'false', 'aria-labelledby': 'date-title' },
       h('h2', { id: 'date-title' }, 'As of'),
       h('div', { class: 'date-row' }, this.dateToggle, h('label', { for: 'as-of-toggle' }, 'Only relations in force on'), this.output),
       this.slider,
-      h('div', { class: 'bounds' }, h('span', {}, stats.earliestDate ?? ''), h('span', {}, stats.latestDate ?? '')),
+      h('div', { class: 'bounds' }, h('span', {}, stats.earliestDate ?? ''), this.playButton, h('span', {}, stats.latestDate ?? '')),
       h('p', { class: 'hint' }, 'Hides relations that started later or had ended by then.'),
     );
 
     this.dateToggle.addEventListener('change', () => {
+      if (!this.dateToggle.checked) this.stopPlay();
       this.slider.disabled = !this.dateToggle.checked;
       this.update({ asOf: this.dateToggle.checked ? fromDayNumber(Number(this.slider.value)) : null });
     });
@@ -124,6 +132,34 @@ export class FilterSidebar {
   setCounts(counts: ViewCounts): void {
     this.counts = counts;
     this.render();
+  }
+
+  /** Steps the date forward a month every half second, from 2019 (or the current date) to the end. */
+  private togglePlay(): void {
+    if (this.playTimer) {
+      this.stopPlay();
+      return;
+    }
+    const start = this.filters.asOf && Number(this.slider.value) < this.maxDay ? Number(this.slider.value) : Math.max(this.minDay, toDayNumber('2019-01-01'));
+    this.dateToggle.checked = true;
+    this.slider.disabled = false;
+    this.slider.value = String(start);
+    this.update({ asOf: fromDayNumber(start) });
+    this.playButton.setAttribute('aria-pressed', 'true');
+    this.playButton.textContent = '❚❚ Pause';
+    this.playTimer = setInterval(() => {
+      const next = Math.min(this.maxDay, Number(this.slider.value) + 30);
+      this.slider.value = String(next);
+      this.update({ asOf: fromDayNumber(next) });
+      if (next >= this.maxDay) this.stopPlay();
+    }, 500);
+  }
+
+  private stopPlay(): void {
+    clearInterval(this.playTimer);
+    this.playTimer = undefined;
+    this.playButton.setAttribute('aria-pressed', 'false');
+    this.playButton.textContent = '▶ Play';
   }
 
   private update(patch: Partial<FilterState>): void {
