@@ -53,37 +53,26 @@ export type RelationTuple = [
   string[], string[], string[], string[], string, number, string, Record<string, PropertyValue>,
 ];
 
+/**
+ * The tuple written for a relation. Evidence goes as parallel lists: Neo4j properties cannot
+ * hold maps, and lists cannot hold nulls, so a missing quote or URL is ''.
+ */
 export function toRelationTuple(row: RelationRow): RelationTuple {
-  const r = row.relation;
+  return relationTuple(row.relation, row.hash);
+}
+
+function relationTuple(r: SeedRelation, hash: string): RelationTuple {
+  const properties = Object.fromEntries(Object.entries(r.properties).sort(([a], [b]) => a.localeCompare(b)));
   return [
     r.from, r.type, r.to, r.key, r.since ?? null, r.until ?? null, r.confidence,
     r.evidence.map((e) => e.outlet), r.evidence.map((e) => e.quote ?? ''), r.evidence.map((e) => e.url ?? ''), r.evidence.map((e) => e.date),
-    r.at.file, r.at.line, row.hash, r.properties,
+    r.at.file, r.at.line, hash, properties,
   ];
 }
 
-/** The content hash that decides whether a stored relation is up to date. */
+/** The content hash that decides whether a stored relation is up to date: of all it writes. */
 export function relationHash(r: SeedRelation): string {
-  return relationProps(r).seedHash as string;
-}
-
-export function relationProps(r: SeedRelation): DbProps {
-  // Evidence is stored as parallel lists: Neo4j properties cannot hold maps, and lists
-  // cannot hold nulls, so a missing quote or URL is ''.
-  const props: DbProps = {
-    ...r.properties,
-    key: r.key,
-    confidence: r.confidence,
-    evidenceOutlets: r.evidence.map((e) => e.outlet),
-    evidenceQuotes: r.evidence.map((e) => e.quote ?? ''),
-    evidenceUrls: r.evidence.map((e) => e.url ?? ''),
-    evidenceDates: r.evidence.map((e) => e.date),
-    seedFile: r.at.file,
-    seedLine: r.at.line,
-  };
-  if (r.since !== undefined) props.since = r.since;
-  if (r.until !== undefined) props.until = r.until;
-  return withHash(props);
+  return createHash('sha1').update(JSON.stringify(relationTuple(r, ''))).digest('base64');
 }
 
 function withHash(props: DbProps): DbProps {
