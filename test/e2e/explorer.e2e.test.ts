@@ -92,6 +92,42 @@ describe('splinternet explorer', () => {
     expect((await state(app.page)).entities).toContain('clean-network');
   });
 
+  it('expanding keeps every drawn entity where it was; collapse and hide are undoable', async () => {
+    app = await newAppPage(browser);
+    await openApp(app.page, base);
+    const positions = () => app.page.evaluate(() => Object.fromEntries(window.__splinternet!.cy.nodes().map((n) => [n.id(), { ...n.position() }])));
+    const before = await positions();
+    await clickGraphElement(app.page, 'huawei');
+    await focusCanvas(app.page);
+    await app.page.keyboard.press('e');
+    await idle(app.page);
+    const after = await positions();
+    const added = Object.keys(after).filter((id) => !(id in before));
+    expect(added.length).toBeGreaterThan(0);
+    for (const [id, p] of Object.entries(before)) expect(after[id]).toEqual(p);
+    // New entities appear near the one expanded.
+    const huawei = after['huawei']!;
+    for (const id of added) expect(Math.hypot(after[id]!.x - huawei.x, after[id]!.y - huawei.y)).toBeLessThan(450);
+
+    await app.page.keyboard.press('c');
+    await idle(app.page);
+    // Collapse takes away what the expansion added, except entities also tied to something else.
+    const kept = await app.page.evaluate((ids) => {
+      const cy = window.__splinternet!.cy;
+      return ids.filter((id) => cy.getElementById(id).nonempty()).map((id) => ({ id, others: cy.getElementById(id).neighborhood('node').filter((n) => n.id() !== 'huawei').length }));
+    }, added);
+    expect(kept.length).toBeLessThan(added.length);
+    for (const k of kept) expect(k.others).toBeGreaterThan(0);
+
+    await app.page.keyboard.press('h');
+    await idle(app.page);
+    expect((await state(app.page)).entities).not.toContain('huawei');
+    await app.page.keyboard.press('Control+z');
+    await idle(app.page);
+    expect((await state(app.page)).entities).toContain('huawei');
+    expect((await positions())['huawei']).toEqual(huawei);
+  });
+
   it('finds the path from TikTok to the Clean Network and highlights it', async () => {
     app = await newAppPage(browser);
     await openApp(app.page, base, 'e=tiktok');
