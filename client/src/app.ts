@@ -58,8 +58,8 @@ export async function startApp(): Promise<void> {
     boot = await api.request(BOOTSTRAP, {});
   } catch (error) {
     setLoading(false);
+    errors.push(error instanceof Error ? error.message : String(error));
     renderFatal(error, () => window.location.reload());
-    reportError(error, 'Loading');
     return;
   }
   setLoading(false);
@@ -217,13 +217,23 @@ export async function startApp(): Promise<void> {
       const y = original?.clientY ?? rect.top + rendered.y;
       openNodeMenu(node.id(), x, y);
     });
+    // Hovering an entity brings out its neighbourhood (on graphs small enough to restyle fast).
     cy.on('mouseover', 'node', (e: EventObject) => {
-      (e.target as NodeSingular).addClass('hover');
+      const node = e.target as NodeSingular;
       container.style.cursor = 'pointer';
+      cy.batch(() => {
+        node.addClass('hover');
+        if (!pathHighlight && cy.elements().length < LARGE_GRAPH) {
+          cy.elements().not(node.closedNeighborhood()).addClass('dimmed');
+        }
+      });
     });
     cy.on('mouseout', 'node', (e: EventObject) => {
-      (e.target as NodeSingular).removeClass('hover');
       container.style.cursor = '';
+      cy.batch(() => {
+        (e.target as NodeSingular).removeClass('hover');
+        cy.$('.dimmed').removeClass('dimmed');
+      });
     });
     cy.on('grab', 'node', (e: EventObject) => {
       grabbed.clear();
@@ -304,6 +314,13 @@ export async function startApp(): Promise<void> {
       { label: 'Path to here…', shortcut: '⇧T', run: () => openPathEnd('to', id) },
       { label: 'Inspect', shortcut: 'Enter', run: () => byId('inspector').focus() },
     ]);
+  }
+
+  function openMenuAtNode(id: string): void {
+    const node = view.cy.getElementById(id);
+    const rect = container.getBoundingClientRect();
+    const p = node.renderedPosition();
+    openNodeMenu(id, rect.left + p.x, rect.top + p.y);
   }
 
   async function undo(): Promise<void> {
@@ -604,6 +621,12 @@ export async function startApp(): Promise<void> {
       case 'Enter':
         if (document.activeElement === container || document.activeElement === document.body) run(() => byId('inspector').focus());
         return;
+      case 'ContextMenu':
+        if (selected) run(() => openMenuAtNode(selected));
+        return;
+      case 'F10':
+        if (e.shiftKey && selected) run(() => openMenuAtNode(selected));
+        return;
       case 'Escape':
         return run(() => {
           menu.close();
@@ -753,18 +776,17 @@ export async function startApp(): Promise<void> {
   if (!fromUrl) sidebar.setFilters(NO_FILTERS);
 }
 
-/** A whole-page message when the app cannot start (the server is down): never a blank page. */
+/** A message in place of the graph when the app cannot start: never a blank page. */
 function renderFatal(error: unknown, retry: () => void): void {
   const message = error instanceof ApiError ? error.userMessage() : String(error);
-  replaceChildren(
-    byId('inspector'),
+  replaceChildren(byId('status'), 'Not connected.');
+  byId('stage').append(
     h(
       'div',
-      { class: 'inspector-empty', role: 'alert' },
+      { class: 'stage-message', role: 'alert' },
       h('h2', {}, 'The graph could not be loaded'),
       h('p', {}, message),
       h('button', { class: 'btn primary', type: 'button', onclick: retry }, 'Retry'),
     ),
   );
-  replaceChildren(byId('status'), 'Not connected.');
 }

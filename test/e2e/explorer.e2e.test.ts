@@ -276,6 +276,18 @@ describe('splinternet explorer', () => {
     app.errors.length = 0;
   });
 
+  it('explains a server that cannot be reached at start, with a retry', async () => {
+    app = await newAppPage(browser);
+    await app.page.route('**/graphql', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Database unavailable', extensions: { code: 'DATABASE_UNAVAILABLE' } }] }) }));
+    await app.page.goto(`${base}/`);
+    const message = app.page.locator('.stage-message');
+    await message.waitFor();
+    expect(await message.innerText()).toMatch(/DATABASE_UNAVAILABLE[\s\S]*Retry/);
+    await screenshot(app.page, '10-server-down-at-start');
+    // The browser logs the 503 itself; it is what this test provokes.
+    app.errors.splice(0, app.errors.length, ...app.errors.filter((e) => !/503|Failed to load resource/.test(e)));
+  });
+
   it('shortcuts: help overlay, context menu, keyboard selection', async () => {
     app = await newAppPage(browser);
     await openApp(app.page, base);

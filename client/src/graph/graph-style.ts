@@ -77,6 +77,7 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': THEME.pinned, 'border-style': 'double' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: '.dimmed', style: { opacity: 0.25 } },
     {
       selector: 'node.path',
       style: { 'border-width': 3, 'border-color': THEME.path, 'z-index': 20 },

@@ -18,7 +18,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['A', 'Paths between two entities'],
   ['Shift+F / Shift+T', 'Path from / to the selection'],
   ['D', 'Switch the “as of” date filter on or off'],
-  ['Right-click', 'Actions on an entity'],
+  ['Right-click, Shift+F10 or Menu key', 'Actions on an entity'],
   ['?', 'This help'],
 ];
 
