@@ -12,7 +12,7 @@ import { buildJsonExport, serializeJsonExport } from './export/export-json.ts';
 import { exportPng } from './export/export-png.ts';
 import { buildSvg, svgInputFromCy } from './export/export-svg.ts';
 import { nearestInDirection, type ArrowDirection } from './graph/arrow-navigation.ts';
-import { kindStylesFrom } from './graph/element-model.ts';
+import { kindStylesFrom, typeColorsFrom } from './graph/element-model.ts';
 import { remainingRelations } from './graph/expansion.ts';
 import { Explorer } from './graph/explorer.ts';
 import { countBy, NO_FILTERS } from './graph/filters.ts';
@@ -66,10 +66,11 @@ export async function startApp(): Promise<void> {
 
   const { ontology, stats } = boot;
   const styles = kindStylesFrom(ontology.kinds);
+  const typeColors = typeColorsFrom(ontology.relationTypes);
   const kindStyle = (kind: string) => styles.get(kind) ?? { color: '#8c8c8c', shape: 'ellipse' };
   const container = byId('cy');
   let settings: RendererSettings = { mode: 'normal', webgl: false };
-  const view = new GraphView(createCy(container, settings), styles);
+  const view = new GraphView(createCy(container, settings), styles, undefined, typeColors);
   let layoutName: LayoutName = 'fcose';
 
   const explorer = new Explorer(view, api, {
@@ -84,6 +85,7 @@ export async function startApp(): Promise<void> {
   const sidebar = new FilterSidebar(byId('left'), {
     ontology,
     stats,
+    typeColors,
     onChange: (filters) => {
       view.setFilters(filters);
       if (pathHighlight) highlightPaths(pathHighlight);

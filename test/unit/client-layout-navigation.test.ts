@@ -82,3 +82,14 @@ describe('arrow-key navigation', () => {
     expect(nearestInDirection({ x: 0, y: 0 }, nodes, 'left')).toBeUndefined();
   });
 });
+
+describe('relation type colours', () => {
+  it('gives every type of the ontology its own #rrggbb colour', async () => {
+    const { typeColorsFrom } = await import('../../client/src/graph/element-model.ts');
+    const types = Array.from({ length: 22 }, (_, i) => ({ name: `T${i}` }));
+    const colors = typeColorsFrom(types);
+    expect(colors.size).toBe(22);
+    for (const c of colors.values()) expect(c).toMatch(/^#[0-9a-f]{6}$/);
+    expect(new Set(colors.values()).size).toBe(22);
+  });
+});

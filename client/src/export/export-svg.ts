@@ -26,6 +26,8 @@ export interface SvgEdge {
   label: string;
   dashed: boolean;
   highlighted?: boolean;
+  /** #rrggbb; the theme's edge colour when absent. */
+  color?: string;
 }
 
 export interface SvgInput {
@@ -67,6 +69,7 @@ export function svgInputFromCy(cy: Core, title?: string): SvgInput {
       label: String(e.data('label') ?? ''),
       dashed: e.data('confidence') === 'LOW',
       highlighted: e.hasClass('path'),
+      color: String(e.data('color') ?? THEME.edge),
     });
   });
   return title === undefined ? { nodes, edges } : { nodes, edges, title };
@@ -155,7 +158,7 @@ function edgeSvg(e: SvgEdge, s: SvgNode, t: SvgNode, bend: number, withLabel: bo
   const ty = t.y - uy * rt;
   const mx = (sx + tx) / 2 - uy * bend;
   const my = (sy + ty) / 2 + ux * bend;
-  const colour = e.highlighted ? THEME.path : THEME.edge;
+  const colour = e.highlighted ? THEME.path : /^#[0-9a-fA-F]{6}$/.test(e.color ?? '') ? e.color! : THEME.edge;
   const d = bend === 0 ? `M${f(sx)} ${f(sy)} L${f(tx)} ${f(ty)}` : `M${f(sx)} ${f(sy)} Q${f(mx)} ${f(my)} ${f(tx)} ${f(ty)}`;
   const parts = [
     `<path d="${d}" stroke="${colour}" stroke-width="${e.highlighted ? 3 : 1.4}"${e.dashed ? ' stroke-dasharray="6 3"' : ''} marker-end="url(#${e.highlighted ? 'arrow-hi' : 'arrow'})" data-id="${escapeXml(e.id)}"/>`,

@@ -25,12 +25,36 @@ export interface EdgeData {
   since: string | null;
   until: string | null;
   confidence: string;
+  color: string;
 }
 
 /** Colour and shape per kind, from the ontology. */
 export type KindStyles = ReadonlyMap<string, Pick<KindInfo, 'color' | 'shape'>>;
 
 const FALLBACK_STYLE = { color: '#8c8c8c', shape: 'ellipse' } as const;
+
+/** Edge colour when a type has none assigned. */
+export const DEFAULT_EDGE_COLOR = '#566175';
+
+/**
+ * A colour per relation type, in ontology order, spread around the hue circle by the golden
+ * angle so neighbours in the list differ; muted to stay behind the nodes on a dark canvas.
+ */
+export function typeColorsFrom(types: ReadonlyArray<{ name: string }>): ReadonlyMap<string, string> {
+  return new Map(types.map((t, i) => [t.name, hslToHex((i * 137.508 + 200) % 360, 0.38, 0.58)]));
+}
+
+function hslToHex(h: number, s: number, l: number): string {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(c * 255)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${f(0)}${f(8)}${f(4)}`;
+}
 
 /** Builds the kind → style map from the `ontology` query. */
 export function kindStylesFrom(kinds: readonly KindInfo[]): KindStyles {
@@ -53,7 +77,7 @@ export function toNodeDefinition(entity: EntitySummary, styles: KindStyles, posi
 export function toEdgeDefinition(relation: Pick<Relation, 'id' | 'type' | 'phrase' | 'since' | 'until' | 'confidence'> & {
   from: { id: string };
   to: { id: string };
-}): EdgeDefinition {
+}, color: string = DEFAULT_EDGE_COLOR): EdgeDefinition {
   const data: EdgeData = {
     id: relation.id,
     source: relation.from.id,
@@ -63,6 +87,7 @@ export function toEdgeDefinition(relation: Pick<Relation, 'id' | 'type' | 'phras
     since: relation.since,
     until: relation.until,
     confidence: relation.confidence,
+    color,
   };
   return { group: 'edges', data };
 }

@@ -49,8 +49,8 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
       selector: 'edge',
       style: {
         width: big ? 1 : 1.4,
-        'line-color': THEME.edge,
-        'target-arrow-color': THEME.edge,
+        'line-color': 'data(color)',
+        'target-arrow-color': 'data(color)',
         'target-arrow-shape': huge ? 'none' : 'triangle',
         'arrow-scale': 0.8,
         'curve-style': huge ? 'haystack' : big ? 'straight' : 'bezier',

@@ -48,6 +48,8 @@ export class GraphView {
     cy: Core,
     private readonly styles: KindStyles,
     cache: EntityCache = new EntityCache(),
+    /** Colour per relation type (see typeColorsFrom). */
+    private readonly typeColors: ReadonlyMap<string, string> = new Map(),
   ) {
     this.cyInstance = cy;
     this.cache = cache;
@@ -169,7 +171,7 @@ export class GraphView {
     const cy = this.cyInstance;
     const defs = relations
       .filter((r) => cy.getElementById(r.id).empty() && this.has(r.from.id) && this.has(r.to.id))
-      .map((r) => toEdgeDefinition(r));
+      .map((r) => toEdgeDefinition(r, this.typeColors.get(r.type)));
     if (defs.length > 0) cy.batch(() => cy.add(defs));
     return defs.length;
   }
@@ -292,7 +294,7 @@ export class GraphView {
         if (seen.has(relation.id) || cy.getElementById(relation.id).nonempty()) continue;
         if (!this.has(relation.from.id) || !this.has(relation.to.id)) continue;
         seen.add(relation.id);
-        defs.push(toEdgeDefinition(relation));
+        defs.push(toEdgeDefinition(relation, this.typeColors.get(relation.type)));
       }
     }
     if (defs.length > 0) cy.batch(() => cy.add(defs));

@@ -19,6 +19,7 @@ export interface ViewCounts {
 export interface FilterSidebarOptions {
   ontology: Ontology;
   stats: Stats;
+  typeColors: ReadonlyMap<string, string>;
   onChange(filters: FilterState): void;
 }
 
@@ -226,7 +227,7 @@ export class FilterSidebar {
               'data-type': type.name,
               onclick: () => this.toggle('hiddenTypes', type.name),
             },
-            h('span', { class: 'type-line', 'aria-hidden': 'true' }),
+            h('span', { class: 'type-line', 'aria-hidden': 'true', style: `background:${this.options.typeColors.get(type.name) ?? '#566175'}` }),
             h('span', { class: 'toggle-name' }, type.phrase),
             h('span', { class: 'count' }, h('b', {}, this.counts.types.get(type.name) ?? 0), ` / ${byType.get(type.name) ?? 0}`),
           ),
