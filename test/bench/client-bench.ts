@@ -1,0 +1,328 @@
+/**
+ * Browser benchmark of the explorer client (`npm run bench:client [-- --sizes 1000,5000,10000]`).
+ *
+ * Two variants side by side, each at every size, in headless Chromium (playwright-core, Debian's
+ * /usr/bin/chromium or CHROMIUM_PATH; software rendering):
+ *  - OURS: the built client at `/?synthetic=N` (its synthetic graph, its scale policies, fcose in
+ *    a Web Worker past 600 nodes). The client asks /graphql for `Bootstrap` (ontology + stats) at
+ *    start; the static server here answers it from seed/ontology.yaml with zero counts.
+ *  - PLAIN: client-bench-plain.ts bundled with Vite: Cytoscape defaults + fcose default quality
+ *    (animate off) on the same graph (the client's generator, same ontology kinds and types).
+ * Figures: time from navigation start to the first frame with all elements present, to layout
+ * done (+ one frame), then ~3 s of `cy.panBy` in a requestAnimationFrame loop: frames/s, the
+ * longest frame and the longest long task. Layout waits are capped (`--cap-s`, default 90).
+ * Nothing is asserted; numbers are what this run measured.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { parse } from 'yaml';
+import { syntheticGraph } from '../../client/src/graph/synthetic-graph.ts';
+import { reportBench } from './bench-report.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+};
+const sizes = arg('sizes', '1000,5000,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const capMs = Number(arg('cap-s', '90')) * 1000;
+const panMs = Number(arg('pan-s', '3')) * 1000;
+const variants = arg('variants', 'ours,plain').split(',');
+
+// --- ontology, as the server's Bootstrap answers it --------------------------------------------------
+type YamlProps = Record<string, { type: string; required?: boolean; description?: string }> | undefined;
+const yamlOntology = parse(readFileSync(join(root, 'seed', 'ontology.yaml'), 'utf8')) as {
+  kinds: Record<string, { description?: string; color: string; shape: string; properties?: YamlProps }>;
+  relations: Record<string, { from: string[]; to: string[]; phrase: string; inverse: string; properties?: YamlProps }>;
+};
+const props = (p: YamlProps) =>
+  Object.entries(p ?? {}).map(([name, v]) => ({ name, type: v.type, required: v.required ?? false, description: v.description ?? null }));
+const ontology = {
+  kinds: Object.entries(yamlOntology.kinds).map(([name, k]) => ({ name, description: k.description ?? '', color: k.color, shape: k.shape, properties: props(k.properties) })),
+  relationTypes: Object.entries(yamlOntology.relations).map(([name, r]) => ({
+    name,
+    phrase: r.phrase,
+    inverse: r.inverse,
+    from: r.from,
+    to: r.to,
+    properties: props(r.properties),
+  })),
+};
+const kinds = ontology.kinds.map((k) => k.name);
+const types = ontology.relationTypes.map((t) => t.name);
+const bootstrap = {
+  data: { ontology, stats: { entities: 0, relations: 0, byKind: [], byType: [], earliestDate: null, latestDate: null } },
+};
+
+// --- builds ----------------------------------------------------------------------------------------
+const work = mkdtempSync(join(tmpdir(), 'client-bench-'));
+const clientDist = join(work, 'client');
+const plainDist = join(work, 'plain');
+
+function buildClient(): void {
+  // Into a temp dir, so a server serving client/dist meanwhile is not disturbed.
+  execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--outDir', clientDist, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+async function buildPlain(): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir: plainDist,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      lib: { entry: join(root, 'test', 'bench', 'client-bench-plain.ts'), formats: ['iife'], name: 'PlainBench', fileName: () => 'plain.js' },
+    },
+  });
+  writeFileSync(
+    join(plainDist, 'index.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><title>plain cytoscape</title>
+<style>html,body{margin:0;height:100%}#cy{position:absolute;inset:0}</style></head>
+<body><div id="cy"></div>
+<script>window.__benchConfig = { n: Number(new URLSearchParams(location.search).get('n')), kinds: ${JSON.stringify(kinds)}, types: ${JSON.stringify(types)} };</script>
+<script src="plain.js"></script></body></html>`,
+  );
+}
+
+// --- static server -----------------------------------------------------------------------------------
+const mime: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+const unknownOps: string[] = [];
+
+function serveFile(res: ServerResponse, base: string, path: string): void {
+  let file = normalize(join(base, decodeURIComponent(path)));
+  if (!file.startsWith(base)) return void res.writeHead(403).end();
+  try {
+    if (statSync(file).isDirectory()) file = join(file, 'index.html');
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-type': mime[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+  } catch {
+    res.writeHead(404).end('not found');
+  }
+}
+
+function handle(req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://x');
+  if (url.pathname === '/graphql') {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const query = String((JSON.parse(body || '{}') as { query?: string }).query ?? '');
+      const json = /query\s+Bootstrap\b/.test(query)
+        ? bootstrap
+        : (unknownOps.push(query.slice(0, 60)), { data: null, errors: [{ message: 'not stubbed in the client bench', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+    });
+    return;
+  }
+  if (url.pathname.startsWith('/plain/')) return serveFile(res, plainDist, url.pathname.slice('/plain/'.length));
+  serveFile(res, clientDist, url.pathname);
+}
+
+// --- in-page instrumentation ---------------------------------------------------------------------------
+/** Runs before any page script: marks the frame after the one where all elements are present. */
+function instrument(expected: number): void {
+  const w = window as unknown as Record<string, unknown>;
+  const target = () => (w.__splinternet ?? w.__benchTarget) as { cy?: { elements(): { length: number } } } | undefined;
+  let seen = false;
+  const tick = () => {
+    if (seen) {
+      w.__benchFirst = performance.now();
+      return;
+    }
+    try {
+      if ((target()?.cy?.elements().length ?? 0) >= expected) seen = true;
+    } catch {
+      /* not ready */
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+interface Measure {
+  firstMs: number | null;
+  layoutMs: number | null;
+  fps: number | null;
+  maxFrameMs: number | null;
+  maxLongTaskMs: number | null;
+  note: string;
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> =>
+  Promise.race([p, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref())]);
+
+async function measure(browser: Browser, url: string, expected: number): Promise<Measure> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page: Page = await context.newPage();
+  const m: Measure = { firstMs: null, layoutMs: null, fps: null, maxFrameMs: null, maxLongTaskMs: null, note: '' };
+  const logs: string[] = [];
+  page.on('console', (msg) => {
+    if (/synthetic:/.test(msg.text())) logs.push(msg.text());
+  });
+  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  try {
+    // tsx (esbuild keepNames) wraps functions sent to the page in `__name(fn, "name")`.
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await page.addInitScript({ content: `(${instrument.toString()})(${expected});` });
+    await page.goto(url, { waitUntil: 'commit' });
+    const first = await withTimeout(page.waitForFunction(() => (window as unknown as { __benchFirst?: number }).__benchFirst, null, { timeout: capMs, polling: 100 }), capMs + 1000).catch(() => 'timeout' as const);
+    if (first === 'timeout') {
+      m.note = `first render > ${capMs / 1000} s`;
+      return m;
+    }
+    m.firstMs = (await first.jsonValue()) as number;
+    // The page may sit in a synchronous fcose run for a long time: race it from Node.
+    const done = await withTimeout(
+      page.evaluate(async () => {
+        const w = window as unknown as Record<string, { whenIdle(): Promise<void> } | undefined>;
+        await (w.__splinternet ?? w.__benchTarget)!.whenIdle();
+        await new Promise((r) => requestAnimationFrame(r));
+        return performance.now();
+      }),
+      capMs,
+    ).catch((e: unknown) => `error: ${String(e)}`);
+    if (typeof done !== 'number') {
+      m.note = done === 'timeout' ? `layout > ${capMs / 1000} s` : done;
+      return m;
+    }
+    m.layoutMs = done;
+    const pan = await withTimeout(
+      page.evaluate(async (duration) => {
+        const w = window as unknown as Record<string, { cy: { panBy(p: { x: number; y: number }): void } } | undefined>;
+        const cy = (w.__splinternet ?? w.__benchTarget)!.cy;
+        let maxLongTask = 0;
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) maxLongTask = Math.max(maxLongTask, e.duration);
+        });
+        try {
+          observer.observe({ type: 'longtask', buffered: false });
+        } catch {
+          /* no long task API */
+        }
+        return new Promise<{ frames: number; elapsed: number; maxFrame: number; maxLongTask: number }>((resolveRun) => {
+          let frames = 0;
+          let last = performance.now();
+          const start = last;
+          let maxFrame = 0;
+          const step = (now: number) => {
+            const t = Math.max(now, performance.now());
+            maxFrame = Math.max(maxFrame, t - last);
+            last = t;
+            if (t - start >= duration) {
+              observer.disconnect();
+              return resolveRun({ frames, elapsed: t - start, maxFrame, maxLongTask });
+            }
+            frames++;
+            const phase = Math.floor((t - start) / 500) % 2 === 0 ? 1 : -1;
+            cy.panBy({ x: 6 * phase, y: 3 * phase });
+            requestAnimationFrame(step);
+          };
+          requestAnimationFrame(step);
+        });
+      }, panMs),
+      panMs + 60_000,
+    );
+    if (pan === 'timeout') {
+      m.note = 'pan did not finish';
+      return m;
+    }
+    m.fps = (pan.frames / pan.elapsed) * 1000;
+    m.maxFrameMs = pan.maxFrame;
+    m.maxLongTaskMs = pan.maxLongTask || null;
+    if (url.includes('synthetic')) {
+      const renderer = await page.evaluate(() => (window as unknown as { __splinternet: { state: { renderer: unknown; errors: string[] } } }).__splinternet.state);
+      m.note = [`renderer ${JSON.stringify(renderer.renderer)}`, ...renderer.errors.map((e) => `error: ${e}`)].join('; ');
+    }
+    return m;
+  } finally {
+    if (logs.length) m.note = [m.note, ...logs].filter(Boolean).join('; ');
+    await withTimeout(context.close(), 15_000);
+  }
+}
+
+const fmt = (ms: number | null, capped: boolean) => (ms === null ? (capped ? `> ${capMs / 1000} s` : 'n/a') : `${(ms / 1000).toFixed(2)} s`);
+
+async function main(): Promise<void> {
+  let browser: Browser | undefined;
+  const server = createServer(handle);
+  const rows: Array<Record<string, string | number>> = [];
+  const details: unknown[] = [];
+  try {
+    console.log('building client and plain page…');
+    buildClient();
+    await buildPlain();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    for (const size of sizes) {
+      const g = syntheticGraph(size, kinds, types);
+      const expected = g.entities.length + g.relations.length;
+      for (const variant of variants) {
+        const url = variant === 'ours' ? `${base}/?synthetic=${size}` : `${base}/plain/index.html?n=${size}`;
+        console.log(`${variant} ${size} (${g.entities.length} nodes, ${g.relations.length} edges)…`);
+        const m = await measure(browser, url, expected);
+        details.push({ variant, size, nodes: g.entities.length, edges: g.relations.length, ...m });
+        rows.push({
+          variant: variant === 'ours' ? 'OURS' : 'PLAIN',
+          elements: size,
+          nodes: g.entities.length,
+          edges: g.relations.length,
+          'first render': fmt(m.firstMs, m.note.startsWith('first')),
+          'layout done': fmt(m.layoutMs, m.note.startsWith('layout')),
+          'pan fps': m.fps === null ? 'n/a' : Number(m.fps.toFixed(1)),
+          'max frame ms': m.maxFrameMs === null ? 'n/a' : Math.round(m.maxFrameMs),
+          'max long task ms': m.maxLongTaskMs === null ? 'n/a' : Math.round(m.maxLongTaskMs),
+        });
+        if (m.note) console.log(`  ${m.note}`);
+      }
+    }
+  } finally {
+    if (browser) await withTimeout(browser.close(), 15_000);
+    await new Promise<void>((r) => server.close(() => r()));
+    rmSync(work, { recursive: true, force: true });
+  }
+  reportBench('client', rows, {
+    environment: 'headless Chromium (Debian /usr/bin/chromium, --disable-gpu: software rendering) on a 2-core machine; other work may share the cores',
+    measured:
+      'times are from navigation start; "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; pan = cy.panBy in a rAF loop',
+    ours: '/?synthetic=N of the built client; /graphql Bootstrap stubbed from seed/ontology.yaml with zero stats',
+    plain: 'Cytoscape default style, preset (origin) positions for the first frame, then fcose with default options except animate:false; same graph via client/src/graph/synthetic-graph.ts',
+    layoutCapSeconds: capMs / 1000,
+    panSeconds: panMs / 1000,
+    unstubbedOperations: [...new Set(unknownOps)],
+    details,
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
