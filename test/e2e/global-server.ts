@@ -6,10 +6,10 @@
  * E2E_BASE_URL=http://127.0.0.1:4000 skips both and tests a server that is already running.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../neo4j/local-neo4j.ts';
 import { setup as setupNeo4j, teardown as teardownNeo4j } from '../helpers/global-neo4j.ts';
 
 declare module 'vitest' {
@@ -89,16 +89,4 @@ async function stopServer(): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }

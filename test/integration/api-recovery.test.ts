@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EPHEMERAL_PREFIX, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local-neo4j.ts';
+import { EPHEMERAL_PREFIX, freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local-neo4j.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { loadOntologyFile } from '../../server/ingest/ontology.ts';
 import { apiClient } from '../helpers/api-harness.ts';
@@ -17,15 +16,6 @@ afterAll(async () => {
   await neo4j?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
 
 describe('API when Neo4j goes away and comes back', () => {
   it('answers DATABASE_UNAVAILABLE, then recovers by itself', async () => {
