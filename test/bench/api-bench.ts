@@ -14,7 +14,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -44,6 +44,8 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     samples: { type: 'string', default: '100' },
     timeout: { type: 'string', default: '10' },
+    /** How long the first (cold) request of each operation may take: Neo4j plans the query then. */
+    'cold-timeout': { type: 'string', default: '1800' },
     /** Comma-separated subset of operations, for a quick look. */
     ops: { type: 'string', default: 'search,neighbourhood1,neighbourhood2,paths' },
   },
@@ -55,6 +57,7 @@ const DURATION_S = Number(args.duration);
 const WARMUP_S = Number(args.warmup);
 const SAMPLES = Number(args.samples);
 const TIMEOUT_S = Number(args.timeout);
+const COLD_TIMEOUT_S = Number(args['cold-timeout']);
 
 type OpName = 'search' | 'neighbourhood1' | 'neighbourhood2' | 'paths';
 type ServerName = 'floor' | 'ours' | 'peer';
@@ -161,7 +164,26 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** One POST over a keep-alive connection (node:http, as a client would; no fetch). */
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+function post(url: string, headers: Record<string, string>, body: string, timeoutMs = 60_000): Promise<{ status: number; text: string }> {
+  checkStopped();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 function listen(server: Server): Promise<number> {
+  // A cold request may wait minutes for Neo4j to plan its query; node:http must not cut it off.
+  server.requestTimeout = 0;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
@@ -195,8 +217,10 @@ function createFloorServer(db: Database, ops: Map<OpName, FloorOp>): Server {
   });
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
-const GQL_HEADERS = { 'content-type': 'application/json', [CSRF_HEADER]: '1' };
+// Fresh objects every time: yoga.fetch adds a content-length to the headers object it is given,
+// and a request with that and autocannon's own Content-Length is refused by node:http.
+const jsonHeaders = (): Record<string, string> => ({ 'content-type': 'application/json' });
+const gqlHeaders = (): Record<string, string> => ({ 'content-type': 'application/json', [CSRF_HEADER]: '1' });
 
 function requestBody(server: ServerName, op: OpName, s: Sample, peerOps: Record<OpName, string>): string {
   if (server === 'floor') return JSON.stringify({ op, variables: s.ours });
@@ -241,6 +265,7 @@ function countResult(server: ServerName, op: OpName, json: any): { nodes: number
 // ---------------------------------------------------------------------------------------------
 
 function runLoad(job: LoadJob, track: (c: ChildProcess | undefined) => void): Promise<LoadResult> {
+  checkStopped();
   return new Promise((resolve, reject) => {
     const child = fork(join(here, 'api-loadgen.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     track(child);
@@ -267,6 +292,12 @@ let loadgen: ChildProcess | undefined;
 let seedParent: string | undefined;
 let cleaned = false;
 
+class Stopped extends Error {}
+/** Throws once a signal asked us to stop, so the main flow does not go on after cleanup. */
+function checkStopped(): void {
+  if (cleaned) throw new Stopped('stopped by a signal');
+}
+
 async function cleanup(): Promise<void> {
   if (cleaned) return;
   cleaned = true;
@@ -275,6 +306,7 @@ async function cleanup(): Promise<void> {
     s.closeAllConnections();
     await new Promise<void>((r) => s.close(() => r()));
   }
+  agent.destroy();
   for (const db of dbs) await db.close().catch(() => {});
   await local?.stop();
   if (seedParent) rmSync(seedParent, { recursive: true, force: true });
@@ -380,17 +412,22 @@ try {
   const peerDb = openDatabase(conn);
   dbs.push(oursDb, floorDb, peerDb);
   const floorOps = new Map<OpName, FloorOp>();
+  /** Milliseconds of each operation's first request on each server (Neo4j plans the query then). */
+  const cold: Record<string, number | string> = {};
   const queriesPerOp: Record<string, number> = {};
   {
     const cap = capturingDatabase(oursDb);
     const yoga = createGraphQLServer({ db: cap.db, ontology, production: true });
     for (const op of OPS) {
       let template: FloorOp | undefined;
-      for (const s of samples[op]) {
+      for (const [i, s] of samples[op].entries()) {
+        checkStopped();
         cap.calls.length = 0;
-        const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: GQL_HEADERS, body: JSON.stringify({ query: OUR_QUERIES[op], variables: s.ours }) });
+        const t = performance.now();
+        const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: gqlHeaders(), body: JSON.stringify({ query: OUR_QUERIES[op], variables: s.ours }) });
         const json = (await res.json()) as { errors?: unknown[] };
         if (json.errors) throw new Error(`our API failed on ${op} ${JSON.stringify(s.ours)}: ${JSON.stringify(json.errors)}`);
+        if (i === 0) cold[`${op}/ours`] = Math.round(performance.now() - t);
         if (!template) {
           template = { queries: cap.calls.map((c) => ({ query: c.query, template: c.params })) };
           queriesPerOp[op] = cap.calls.length;
@@ -407,7 +444,7 @@ try {
         });
       }
       floorOps.set(op, template!);
-      log(`capture: ${op}: our API sends ${queriesPerOp[op]} Cypher quer${queriesPerOp[op] === 1 ? 'y' : 'ies'} per request (${template!.queries.map((q) => q.query.length).join('+')} chars)`);
+      log(`capture: ${op}: our API sends ${queriesPerOp[op]} Cypher quer${queriesPerOp[op] === 1 ? 'y' : 'ies'} per request (${template!.queries.map((q) => q.query.length).join('+')} chars); first (cold) request ${cold[`${op}/ours`]} ms`);
     }
   }
 
@@ -426,12 +463,30 @@ try {
     urls[name] = `http://127.0.0.1:${await listen(httpServers[name])}${name === 'floor' ? '/' : '/graphql'}`;
     log(`server: ${name} at ${urls[name]}`);
   }
-  const headersOf = (name: ServerName) => (name === 'floor' ? JSON_HEADERS : GQL_HEADERS);
+  const headersOf = (name: ServerName) => (name === 'floor' ? jsonHeaders() : gqlHeaders());
 
-  // 5. Check every request once (errors, result sizes), then measure.
+  // 5. One cold request per operation on the peer (ours and the floor share the Cypher planned
+  // during the capture), then every request once (errors, result sizes), then measure.
+  const unmeasured = new Map<string, string>();
+  for (const op of OPS) {
+    const t = performance.now();
+    log(`cold: ${op} on peer (Neo4j plans its Cypher now; may take minutes)…`);
+    try {
+      const { status, text } = await post(urls.peer, gqlHeaders(), requestBody('peer', op, samples[op][0]!, peerOps), COLD_TIMEOUT_S * 1000);
+      cold[`${op}/peer`] = Math.round(performance.now() - t);
+      log(`      ${status}, ${cold[`${op}/peer`]} ms${status !== 200 || text.includes('"errors":') ? `: ${text.slice(0, 300)}` : ''}`);
+    } catch (err) {
+      if (err instanceof Stopped) throw err;
+      cold[`${op}/peer`] = `no answer in ${COLD_TIMEOUT_S} s`;
+      unmeasured.set(`${op}/peer`, `its first request got no answer in ${COLD_TIMEOUT_S} s (Neo4j still planning)`);
+      log(`      ${String(err)}; ${op} is not measured on the peer`);
+    }
+  }
+  notes.coldFirstRequestMs = cold;
   const checks: Record<string, unknown> = {};
   for (const op of OPS) {
     for (const name of SERVERS) {
+      if (unmeasured.has(`${op}/${name}`)) continue;
       let errors = 0;
       let nodes = 0;
       let edges = 0;
@@ -440,8 +495,16 @@ try {
       let firstError: string | undefined;
       for (const [i, s] of samples[op].entries()) {
         const t = performance.now();
-        const res = await fetch(urls[name], { method: 'POST', headers: headersOf(name), body: requestBody(name, op, s, peerOps) });
-        const text = await res.text();
+        let status: number;
+        let text: string;
+        try {
+          ({ status, text } = await post(urls[name], headersOf(name), requestBody(name, op, s, peerOps)));
+        } catch (err) {
+          if (err instanceof Stopped) throw err;
+          errors++;
+          firstError ??= `request ${i} failed after ${(performance.now() - t).toFixed(0)} ms: ${String((err as Error).cause ?? err)}`;
+          continue;
+        }
         if (i === 0) firstMs = performance.now() - t;
         bytes += Buffer.byteLength(text);
         let json: any;
@@ -450,9 +513,9 @@ try {
         } catch {
           json = undefined;
         }
-        if (!res.ok || !json || json.errors) {
+        if (status < 200 || status >= 300 || !json || json.errors) {
           errors++;
-          firstError ??= `${res.status} ${text.slice(0, 300)}`;
+          firstError ??= `${status} ${text.slice(0, 300)}`;
           continue;
         }
         const c = countResult(name, op, json);
@@ -472,6 +535,7 @@ try {
   const measured: Record<string, LoadResult & { srvCpu: number; neo4jCpu: number; otherCpu: number; sysCpu: number }> = {};
   for (const op of OPS) {
     for (const name of SERVERS) {
+      if (unmeasured.has(`${op}/${name}`)) continue;
       const bodies = samples[op].map((s) => requestBody(name, op, s, peerOps));
       const job: LoadJob = { url: urls[name], headers: headersOf(name), bodies, connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S, timeoutS: TIMEOUT_S };
       log(`measure: ${op} on ${name}: ${WARMUP_S} s warm-up + ${DURATION_S} s, ${CONNECTIONS} connections…`);
@@ -500,8 +564,12 @@ try {
   const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 'n/a');
   for (const op of OPS) {
     for (const name of SERVERS) {
-      const m = measured[`${op}/${name}`]!;
-      const c = checks[`${op}/${name}`] as { avgNodes: number; avgKB: number };
+      const m = measured[`${op}/${name}`];
+      const c = checks[`${op}/${name}`] as { avgNodes: number; avgKB: number } | undefined;
+      if (!m || !c) {
+        rows.push({ operation: op, server: name, 'req/s': 'not measured', 'p50 ms': '', 'p99 ms': '', errors: unmeasured.get(`${op}/${name}`) ?? '' });
+        continue;
+      }
       const row: Record<string, string | number> = {
         operation: op,
         server: name,
@@ -517,11 +585,11 @@ try {
         'ours/floor req/s': '',
       };
       if (name === 'ours') {
-        const peer = measured[`${op}/peer`]!;
-        const floor = measured[`${op}/floor`]!;
-        row['ours/peer req/s'] = ratio(m.reqPerSec, peer.reqPerSec);
-        row['ours/peer p99'] = ratio(m.p99, peer.p99);
-        row['ours/floor req/s'] = ratio(m.reqPerSec, floor.reqPerSec);
+        const peer = measured[`${op}/peer`];
+        const floor = measured[`${op}/floor`];
+        row['ours/peer req/s'] = peer ? ratio(m.reqPerSec, peer.reqPerSec) : 'n/a';
+        row['ours/peer p99'] = peer ? ratio(m.p99, peer.p99) : 'n/a';
+        row['ours/floor req/s'] = floor ? ratio(m.reqPerSec, floor.reqPerSec) : 'n/a';
       }
       rows.push(row);
     }

@@ -113,8 +113,8 @@ export function peerOperations(relTypes: readonly string[], limit = 200) {
 }
 
 /** @neo4j/graphql's schema over `driver`, served by graphql-yoga at /graphql. */
-export async function createPeerServer(driver: Driver, relTypes: readonly string[]): Promise<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>> {
-  const neoSchema = new Neo4jGraphQL({ typeDefs: peerTypeDefs(relTypes), driver });
+export async function createPeerServer(driver: Driver, relTypes: readonly string[], debug = false): Promise<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>> {
+  const neoSchema = new Neo4jGraphQL({ typeDefs: peerTypeDefs(relTypes), driver, debug });
   const schema = await neoSchema.getSchema();
   return createYoga({ schema, graphqlEndpoint: '/graphql', graphiql: false, landingPage: false, logging: 'warn', batching: false });
 }
