@@ -9,8 +9,12 @@
  *  - ours:  createGraphQLServer({ production: true }) behind node:http.
  *  - peer:  @neo4j/graphql v7 through graphql-yoga (neo4j-graphql-peer.ts).
  *
- * The load generator (autocannon) runs in a child process (api-loadgen.ts). Prints a table and
- * writes bench-results/api.json. Asserts no timing.
+ * The load generator (autocannon) runs in a child process (api-loadgen.ts). Each operation's
+ * first request on the peer is sent alone first (Neo4j plans the query then, which can take
+ * minutes); every sampled request is then checked once on every server; then --rounds rounds
+ * measure every operation on every server (order rotated per round), each run after a warm-up
+ * and only once all servers are idle. Prints a table of medians and writes
+ * bench-results/api.json. Asserts no timing.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -43,7 +47,10 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '3' },
     samples: { type: 'string', default: '100' },
-    timeout: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
+    timeout: { type: 'string', default: '30' },
+    /** How long to wait, between runs, for a server to finish the requests a run left in flight. */
+    'drain-timeout': { type: 'string', default: '600' },
     /** How long the first (cold) request of each operation may take: Neo4j plans the query then. */
     'cold-timeout': { type: 'string', default: '1800' },
     /** Comma-separated subset of operations, for a quick look. */
@@ -56,8 +63,10 @@ const CONNECTIONS = Number(args.connections);
 const DURATION_S = Number(args.duration);
 const WARMUP_S = Number(args.warmup);
 const SAMPLES = Number(args.samples);
+const ROUNDS = Number(args.rounds);
 const TIMEOUT_S = Number(args.timeout);
 const COLD_TIMEOUT_S = Number(args['cold-timeout']);
+const DRAIN_TIMEOUT_S = Number(args['drain-timeout']);
 
 type OpName = 'search' | 'neighbourhood1' | 'neighbourhood2' | 'paths';
 type ServerName = 'floor' | 'ours' | 'peer';
@@ -452,10 +461,30 @@ try {
   const peerOps = peerOperations(relTypes, 200) as Record<OpName, string>;
   const oursYoga = createGraphQLServer({ db: oursDb, ontology, production: true });
   const peerYoga = await createPeerServer(peerDb.driver, relTypes);
+  // Requests a server is still working on: the load generator gives up on its connections when
+  // a run ends, but the server goes on; the next run starts only once every server is idle.
+  const inflight: Record<ServerName, number> = { floor: 0, ours: 0, peer: 0 };
+  const counted = (name: ServerName, server: Server): Server => {
+    server.prependListener('request', (_req, res) => {
+      inflight[name]++;
+      res.once('close', () => inflight[name]--);
+    });
+    return server;
+  };
   const httpServers: Record<ServerName, Server> = {
-    floor: createFloorServer(floorDb, floorOps),
-    ours: createServer((req, res) => void oursYoga(req, res)),
-    peer: createServer((req, res) => void peerYoga(req, res)),
+    floor: counted('floor', createFloorServer(floorDb, floorOps)),
+    ours: counted('ours', createServer((req, res) => void oursYoga(req, res))),
+    peer: counted('peer', createServer((req, res) => void peerYoga(req, res))),
+  };
+  /** Waits until no server has a request in flight; returns the seconds waited. */
+  const drain = async (): Promise<number> => {
+    const t = performance.now();
+    while (SERVERS.some((n) => inflight[n] > 0)) {
+      checkStopped();
+      if (performance.now() - t > DRAIN_TIMEOUT_S * 1000) throw new Error(`servers still busy after ${DRAIN_TIMEOUT_S} s: ${JSON.stringify(inflight)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return (performance.now() - t) / 1000;
   };
   const urls = {} as Record<ServerName, string>;
   for (const name of SERVERS) {
@@ -532,54 +561,79 @@ try {
   }
   notes.checks = checks;
 
-  const measured: Record<string, LoadResult & { srvCpu: number; neo4jCpu: number; otherCpu: number; sysCpu: number }> = {};
-  for (const op of OPS) {
-    for (const name of SERVERS) {
-      if (unmeasured.has(`${op}/${name}`)) continue;
-      const bodies = samples[op].map((s) => requestBody(name, op, s, peerOps));
-      const job: LoadJob = { url: urls[name], headers: headersOf(name), bodies, connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S, timeoutS: TIMEOUT_S };
-      log(`measure: ${op} on ${name}: ${WARMUP_S} s warm-up + ${DURATION_S} s, ${CONNECTIONS} connections…`);
-      // CPU over warm-up + run (the warm-up is short; the shares are what matter).
-      const sys0 = systemCpu();
-      const self0 = process.cpuUsage();
-      const neo0 = processCpuTicks(local?.pid);
-      const r = await runLoad(job, (c) => (loadgen = c));
-      const sys1 = systemCpu();
-      const self = process.cpuUsage(self0);
-      const neo = processCpuTicks(local?.pid) - neo0;
-      const wallTicks = (sys1.total - sys0.total) / cpus().length;
-      const pct = (ticks: number) => (wallTicks > 0 ? (ticks / wallTicks) * 100 : 0);
-      const srvCpu = pct(((self.user + self.system) / 1e6) * CLK_TCK);
-      const neo4jCpu = pct(neo);
-      const sysCpu = pct(sys1.busy - sys0.busy);
-      const otherCpu = Math.max(0, sysCpu - srvCpu - neo4jCpu - r.loadgenCpuPct);
-      measured[`${op}/${name}`] = { ...r, srvCpu, neo4jCpu, otherCpu, sysCpu };
-      log(
-        `         ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, GraphQL errors ${r.bodyErrors}, socket errors ${r.socketErrors} (timeouts ${r.timeouts}); CPU % of one core: server ${srvCpu.toFixed(0)}, neo4j ${neo4jCpu.toFixed(0)}, loadgen ${r.loadgenCpuPct.toFixed(0)}, other ${otherCpu.toFixed(0)}; load avg ${loadavg()[0]!.toFixed(2)}`,
-      );
+  type Measured = LoadResult & { srvCpu: number; neo4jCpu: number; otherCpu: number; sysCpu: number; leftInFlight: number; drainS: number; drainWarmS: number };
+  const measured: Record<string, Measured[]> = {};
+  // Rounds, each measuring every operation on every server (in a rotated order), so that load
+  // from elsewhere on the host lands on all three alike; the table shows the median round.
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = SERVERS.map((_, i) => SERVERS[(i + round) % SERVERS.length]!);
+    for (const op of OPS) {
+      for (const name of order) {
+        if (unmeasured.has(`${op}/${name}`)) continue;
+        const bodies = samples[op].map((s) => requestBody(name, op, s, peerOps));
+        const job: LoadJob = { url: urls[name], headers: headersOf(name), bodies, connections: CONNECTIONS, durationS: DURATION_S, warmupS: 0, timeoutS: TIMEOUT_S };
+        log(`measure (round ${round + 1}/${ROUNDS}): ${op} on ${name}: ${WARMUP_S} s warm-up + ${DURATION_S} s, ${CONNECTIONS} connections…`);
+        // Warm-up, then wait for the server to finish what the warm-up left in flight.
+        if (WARMUP_S > 0) await runLoad({ ...job, durationS: WARMUP_S }, (c) => (loadgen = c));
+        const drainWarmS = await drain();
+        const sys0 = systemCpu();
+        const self0 = process.cpuUsage();
+        const neo0 = processCpuTicks(local?.pid);
+        const r = await runLoad(job, (c) => (loadgen = c));
+        const sys1 = systemCpu();
+        const self = process.cpuUsage(self0);
+        const neo = processCpuTicks(local?.pid) - neo0;
+        const wallTicks = (sys1.total - sys0.total) / cpus().length;
+        const pct = (ticks: number) => (wallTicks > 0 ? (ticks / wallTicks) * 100 : 0);
+        const srvCpu = pct(((self.user + self.system) / 1e6) * CLK_TCK);
+        const neo4jCpu = pct(neo);
+        const sysCpu = pct(sys1.busy - sys0.busy);
+        const otherCpu = Math.max(0, sysCpu - srvCpu - neo4jCpu - r.loadgenCpuPct);
+        // Requests still in flight when the run ended: finished before the next run, not counted.
+        const leftInFlight = inflight[name];
+        const drainS = await drain();
+        (measured[`${op}/${name}`] ??= []).push({ ...r, srvCpu, neo4jCpu, otherCpu, sysCpu, leftInFlight, drainS, drainWarmS });
+        log(
+          `         ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, GraphQL errors ${r.bodyErrors}, socket errors ${r.socketErrors} (timeouts ${r.timeouts}); CPU % of one core: server ${srvCpu.toFixed(0)}, neo4j ${neo4jCpu.toFixed(0)}, loadgen ${r.loadgenCpuPct.toFixed(0)}, other ${otherCpu.toFixed(0)}; load avg ${loadavg()[0]!.toFixed(2)}`,
+        );
+        if (drainWarmS > 1 || drainS > 1) log(`         (waited ${drainWarmS.toFixed(1)} s after the warm-up and ${drainS.toFixed(1)} s after the run, ${leftInFlight} requests in flight, for the server to go idle)`);
+      }
     }
   }
 
-  // 6. The table.
+  // 6. The table: per operation and server, the median of the rounds (errors: the sum).
+  const median = (xs: number[]) => {
+    const a = [...xs].sort((x, y) => x - y);
+    return a.length % 2 ? a[(a.length - 1) / 2]! : (a[a.length / 2 - 1]! + a[a.length / 2]!) / 2;
+  };
+  const summary = (runs: Measured[]) => ({
+    reqPerSec: median(runs.map((r) => r.reqPerSec)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((s, r) => s + r.non2xx + r.bodyErrors + r.socketErrors, 0),
+    cpu: ['srvCpu', 'neo4jCpu', 'loadgenCpuPct', 'otherCpu'].map((k) => median(runs.map((r) => r[k as keyof Measured] as number)).toFixed(0)).join('/'),
+  });
   const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 'n/a');
   for (const op of OPS) {
     for (const name of SERVERS) {
-      const m = measured[`${op}/${name}`];
+      const runs = measured[`${op}/${name}`];
       const c = checks[`${op}/${name}`] as { avgNodes: number; avgKB: number } | undefined;
-      if (!m || !c) {
+      if (!runs || !c) {
         rows.push({ operation: op, server: name, 'req/s': 'not measured', 'p50 ms': '', 'p99 ms': '', errors: unmeasured.get(`${op}/${name}`) ?? '' });
         continue;
       }
+      const m = summary(runs);
       const row: Record<string, string | number> = {
         operation: op,
         server: name,
         'req/s': Math.round(m.reqPerSec * 10) / 10,
         'p50 ms': m.p50,
         'p99 ms': m.p99,
-        errors: m.non2xx + m.bodyErrors + m.socketErrors,
+        errors: m.errors,
+        'req/s by round': runs.map((r) => r.reqPerSec.toFixed(0)).join(' '),
         'nodes/resp': Math.round(c.avgNodes * 10) / 10,
         'KB/resp': Math.round(c.avgKB * 10) / 10,
-        'cpu% srv/neo4j/gen/other': `${m.srvCpu.toFixed(0)}/${m.neo4jCpu.toFixed(0)}/${m.loadgenCpuPct.toFixed(0)}/${m.otherCpu.toFixed(0)}`,
+        'cpu% srv/neo4j/gen/other': m.cpu,
         'ours/peer req/s': '',
         'ours/peer p99': '',
         'ours/floor req/s': '',
@@ -587,9 +641,9 @@ try {
       if (name === 'ours') {
         const peer = measured[`${op}/peer`];
         const floor = measured[`${op}/floor`];
-        row['ours/peer req/s'] = peer ? ratio(m.reqPerSec, peer.reqPerSec) : 'n/a';
-        row['ours/peer p99'] = peer ? ratio(m.p99, peer.p99) : 'n/a';
-        row['ours/floor req/s'] = floor ? ratio(m.reqPerSec, floor.reqPerSec) : 'n/a';
+        row['ours/peer req/s'] = peer ? ratio(m.reqPerSec, summary(peer).reqPerSec) : 'n/a';
+        row['ours/peer p99'] = peer ? ratio(m.p99, summary(peer).p99) : 'n/a';
+        row['ours/floor req/s'] = floor ? ratio(m.reqPerSec, summary(floor).reqPerSec) : 'n/a';
       }
       rows.push(row);
     }
@@ -597,10 +651,11 @@ try {
   Object.assign(notes, {
     graph: { entities: counts.get('n'), relations: counts.get('r'), relationTypes: relTypes.length },
     neo4j: external ? 'TEST_NEO4J_URI' : 'local ephemeral Community 5.26, heap 6 GiB, page cache 2 GiB',
-    load: `autocannon in a child process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s per operation and server, ${SAMPLES} sampled inputs cycled, timeout ${TIMEOUT_S} s`,
+    load: `autocannon in a child process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s per operation and server, ${ROUNDS} rounds (server order rotated each round; the table shows medians), ${SAMPLES} sampled inputs cycled, request timeout ${TIMEOUT_S} s (timeouts count as errors; latencies are of completed requests)`,
     machine: `${cpus().length} cores shared by Neo4j, the three servers (one Node process, one measured at a time), the load generator and whatever else runs on the host`,
     errors: 'non-2xx + 2xx bodies with an "errors" member (every response checked) + socket errors/timeouts',
-    cpu: 'cpu% = % of one core during warm-up + run: srv = this process (servers), neo4j = the JVM, gen = autocannon child, other = rest of the host',
+    cpu: 'cpu% = % of one core during the measured run: srv = this process (servers), neo4j = the JVM, gen = autocannon child, other = rest of the host',
+    drain: 'after the warm-up and after each run, the next run waited until every server had finished the requests left in flight (measured.*.drainS)',
     queriesPerOperation: queriesPerOp,
     peer: '@neo4j/graphql 7: neighbourhood = entity with one connection field per relation type and direction (first: 200 each), depth 2 = nested once more; search = @fulltext query with the same Lucene phrase our API builds; paths = top-level @cypher field with the same SHORTEST query (no k-shortest-paths in @neo4j/graphql)',
     floor: 'node:http + neo4j-driver read transaction sending the Cypher captured from our API (verified identical text and parameters for every sampled input), records as JSON',
