@@ -18,7 +18,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -199,31 +199,31 @@ function listen(server: Server): Promise<number> {
   });
 }
 
-function createFloorServer(db: Database, ops: Map<OpName, FloorOp>): Server {
-  return createServer((req, res) => {
-    void (async () => {
-      try {
-        const { op, variables } = JSON.parse(await readBody(req)) as { op: OpName; variables: Record<string, unknown> };
-        const f = ops.get(op);
-        if (!f) throw new Error(`unknown op ${op}`);
-        const inputs = FLOOR_INPUTS[op](variables);
-        const results = await db.read(async (tx) => {
-          const out: unknown[] = [];
-          for (const q of f.queries) {
-            const r = await tx.run(q.query, { ...q.template, ...inputs });
-            out.push(r.records.map((rec) => rec.toObject()));
-          }
-          return out;
-        });
-        const body = JSON.stringify({ records: results.length === 1 ? results[0] : results });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(body);
-      } catch (err) {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: String((err as Error).message ?? err) }] }));
-      }
-    })();
-  });
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
+
+function floorHandler(db: Database, ops: Map<OpName, FloorOp>): Handler {
+  return async (req, res) => {
+    try {
+      const { op, variables } = JSON.parse(await readBody(req)) as { op: OpName; variables: Record<string, unknown> };
+      const f = ops.get(op);
+      if (!f) throw new Error(`unknown op ${op}`);
+      const inputs = FLOOR_INPUTS[op](variables);
+      const results = await db.read(async (tx) => {
+        const out: unknown[] = [];
+        for (const q of f.queries) {
+          const r = await tx.run(q.query, { ...q.template, ...inputs });
+          out.push(r.records.map((rec) => rec.toObject()));
+        }
+        return out;
+      });
+      const body = JSON.stringify({ records: results.length === 1 ? results[0] : results });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    } catch (err) {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: String((err as Error).message ?? err) }] }));
+    }
+  };
 }
 
 // Fresh objects every time: yoga.fetch adds a content-length to the headers object it is given,
@@ -461,30 +461,48 @@ try {
   const peerOps = peerOperations(relTypes, 200) as Record<OpName, string>;
   const oursYoga = createGraphQLServer({ db: oursDb, ontology, production: true });
   const peerYoga = await createPeerServer(peerDb.driver, relTypes);
-  // Requests a server is still working on: the load generator gives up on its connections when
-  // a run ends, but the server goes on; the next run starts only once every server is idle.
+  // Requests a server is still working on: the load generator drops its connections when a run
+  // ends, but the handlers go on (a closed connection does not stop them), so a handler counts
+  // until its promise settles, and the next run starts only once every server is idle.
   const inflight: Record<ServerName, number> = { floor: 0, ours: 0, peer: 0 };
-  const counted = (name: ServerName, server: Server): Server => {
-    server.prependListener('request', (_req, res) => {
+  const counted = (name: ServerName, handler: Handler): Server =>
+    createServer((req, res) => {
       inflight[name]++;
-      res.once('close', () => inflight[name]--);
+      void Promise.resolve()
+        .then(() => handler(req, res))
+        .catch((err: unknown) => console.error(`${name}: handler failed`, err))
+        .finally(() => inflight[name]--);
     });
-    return server;
-  };
   const httpServers: Record<ServerName, Server> = {
-    floor: counted('floor', createFloorServer(floorDb, floorOps)),
-    ours: counted('ours', createServer((req, res) => void oursYoga(req, res))),
-    peer: counted('peer', createServer((req, res) => void peerYoga(req, res))),
+    floor: counted('floor', floorHandler(floorDb, floorOps)),
+    ours: counted('ours', (req, res) => oursYoga(req, res)),
+    peer: counted('peer', (req, res) => peerYoga(req, res)),
   };
-  /** Waits until no server has a request in flight; returns the seconds waited. */
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /**
+   * Waits until no handler is running and this process and the Neo4j JVM are quiet (< 15 % and
+   * < 30 % of a core over half a second: work a handler left behind shows up there too).
+   * Returns the seconds waited.
+   */
   const drain = async (): Promise<number> => {
     const t = performance.now();
-    while (SERVERS.some((n) => inflight[n] > 0)) {
+    for (;;) {
       checkStopped();
       if (performance.now() - t > DRAIN_TIMEOUT_S * 1000) throw new Error(`servers still busy after ${DRAIN_TIMEOUT_S} s: ${JSON.stringify(inflight)}`);
-      await new Promise((r) => setTimeout(r, 100));
+      if (SERVERS.some((n) => inflight[n] > 0)) {
+        await sleep(100);
+        continue;
+      }
+      const w0 = performance.now();
+      const c0 = process.cpuUsage();
+      const n0 = processCpuTicks(local?.pid);
+      await sleep(500);
+      const wallS = (performance.now() - w0) / 1000;
+      const c = process.cpuUsage(c0);
+      const selfCores = (c.user + c.system) / 1e6 / wallS;
+      const neoCores = (processCpuTicks(local?.pid) - n0) / CLK_TCK / wallS;
+      if (selfCores < 0.15 && neoCores < 0.3) return (performance.now() - t) / 1000;
     }
-    return (performance.now() - t) / 1000;
   };
   const urls = {} as Record<ServerName, string>;
   for (const name of SERVERS) {
