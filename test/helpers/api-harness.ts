@@ -4,7 +4,7 @@ import { createGraphQLServer, CSRF_HEADER } from '../../server/graphql/create-yo
 import { loadSeed } from '../../server/ingest/load-seed.ts';
 import { syncSeed } from '../../server/ingest/sync-seed.ts';
 import { SEED_DIR, PROJECT_ROOT } from './seed-fixture.ts';
-import { resetDatabase } from './test-database.ts';
+import { resetDatabase } from './graph-state.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
