@@ -6,6 +6,7 @@ import { parseCsvSeed } from './parse-csv-seed.ts';
 import { parseYamlSeed } from './parse-yaml-seed.ts';
 import type { RawSeedFile } from './raw-seed.ts';
 import type { SeedGraph } from './seed-model.ts';
+import { decodeSeedText } from './seed-text.ts';
 import { validateSeed } from './validate-seed.ts';
 
 export interface LoadedSeed {
@@ -41,15 +42,15 @@ export function loadSeed({ seedDir, displayRoot }: LoadSeedOptions): LoadedSeed 
 
   const raw: RawSeedFile[] = files.map((path) => {
     const name = shown(path);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch (err) {
       return { file: name, entities: [], sources: [], relations: [], diagnostics: [diagnostic({ file: name, line: 1, column: 1 }, `cannot read: ${(err as Error).message}`)] };
     }
-    if (text.includes('\u0000')) {
-      return { file: name, entities: [], sources: [], relations: [], diagnostics: [diagnostic({ file: name, line: 1, column: 1 }, 'binary content (NUL bytes): a seed file must be UTF-8 text')] };
-    }
+    const decoded = decodeSeedText(name, bytes);
+    if ('error' in decoded) return { file: name, entities: [], sources: [], relations: [], diagnostics: [decoded.error] };
+    const { text } = decoded;
     return path.endsWith('.csv') ? parseCsvSeed(name, text) : parseYamlSeed(name, text);
   });
   const { graph, diagnostics: found } = validateSeed(ontology, raw);

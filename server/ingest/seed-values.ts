@@ -4,6 +4,8 @@ import type { PropertyValue } from './seed-model.ts';
 /** Longest string a seed value may hold; longer ones are almost surely pasted by mistake. */
 export const MAX_STRING_LENGTH = 10_000;
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** Control characters other than tab and LF, and unpaired surrogates (with the u flag, pairs are one character). */
+export const FORBIDDEN_IN_VALUES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/u;
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -41,9 +43,16 @@ export function endOfDate(date: string): string {
 export function checkString(raw: unknown, what = 'a string'): Checked<string> {
   if (typeof raw === 'number' && Number.isFinite(raw)) return { ok: true, value: String(raw) };
   if (typeof raw !== 'string') return { ok: false, message: `expected ${what}, not ${describe(raw)}` };
-  const value = raw.trim();
+  // Line breaks are LF whatever the file's line ends; escapes ("\u0007") must not smuggle in
+  // what the file itself may not hold (seed-text.ts), nor halves of a surrogate pair.
+  const value = raw.replaceAll('\r\n', '\n').trim();
   if (value === '') return { ok: false, message: `expected ${what}, not an empty string` };
   if (value.length > MAX_STRING_LENGTH) return { ok: false, message: `value is ${value.length} characters long; the limit is ${MAX_STRING_LENGTH}` };
+  const bad = FORBIDDEN_IN_VALUES.exec(value);
+  if (bad) {
+    const cp = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return { ok: false, message: /[\ud800-\udfff]/.test(bad[0]) ? `contains an unpaired surrogate (${cp}): not valid Unicode` : `contains the control character ${cp}` };
+  }
   return { ok: true, value };
 }
 

@@ -1,4 +1,5 @@
 import { diagnostic, didYouMean, formatLocation, type Diagnostic, type Location } from './diagnostics.ts';
+import { explainLookalikes } from './lookalikes.ts';
 import type { Ontology, PropertySpec } from './ontology.ts';
 import type { RawEvidence, RawSeedFile, RawValue } from './raw-seed.ts';
 import { relationKey, type Confidence, type Evidence, type PropertyValue, type SeedEntity, type SeedGraph, type SeedRelation } from './seed-model.ts';
@@ -52,11 +53,13 @@ export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph:
     }
   }
 
-  // 2. Sources: reusable evidence, global across files.
+  // 2. Sources: reusable evidence, global across files. (The outlet cache is declared before the
+  // first resolveEvidence call: a `let` after it was still uninitialised when an unknown outlet asked.)
+  let outletIdCache: string[] | undefined;
   const sources = new Map<string, { at: Location; evidence: RawEvidence }>();
   for (const file of files) {
     for (const s of file.sources) {
-      if (!ID_PATTERN.test(s.id)) fail(s.at, `source id "${s.id}" must be lower-case letters, digits and dashes`);
+      if (!ID_PATTERN.test(s.id)) fail(s.at, `source id "${s.id}" must be lower-case letters, digits and dashes`, explainLookalikes(s.id)?.note);
       const previous = sources.get(s.id);
       if (previous) fail(s.at, `duplicate source id "${s.id}"`, `first declared at ${formatLocation(previous.at)}`);
       else sources.set(s.id, s);
@@ -93,7 +96,6 @@ export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph:
     if (!quote && !url && !get('quote') && !get('url')) (ok = false), fail(ev.at, 'evidence needs a quote or a url');
     return ok && outlet && date && (quote || url) ? { outlet, quote, url, date } : undefined;
   }
-  let outletIdCache: string[] | undefined;
   function outletIds(): string[] {
     return (outletIdCache ??= [...entities.values()].filter((e) => e.kind === 'Outlet').map((e) => e.id));
   }
@@ -197,7 +199,9 @@ function checkId(v: RawValue | undefined, at: Location, what: string, fail: (at:
     return undefined;
   }
   if (typeof v.value !== 'string' || !ID_PATTERN.test(v.value)) {
-    const hint = typeof v.value === 'string' && ID_PATTERN.test(v.value.toLowerCase().trim()) ? `did you mean "${v.value.toLowerCase().trim()}"?` : 'ids are lower-case letters, digits and dashes';
+    const lookalike = typeof v.value === 'string' ? explainLookalikes(v.value) : undefined;
+    const guess = lookalike ? lookalike.ascii.trim() : typeof v.value === 'string' ? v.value.toLowerCase().trim() : '';
+    const hint = [lookalike?.note, ID_PATTERN.test(guess) ? `did you mean "${guess}"?` : 'ids are lower-case letters, digits and dashes'].filter(Boolean).join('; ');
     fail(v.at, `${what} ${describe(v.value)} is not a valid id`, hint);
     return undefined;
   }

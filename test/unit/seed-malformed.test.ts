@@ -19,7 +19,7 @@ const rel = (line: string) => `${BASE}relations:\n${line}\n`;
 const cases: Array<[string, Record<string, string>, string[]]> = [
   ['YAML syntax error', { 'a.yaml': 'entities:\n  - { id: us, kind: Country\n' }, ['seed/data/a.yaml:3:1: YAML: Flow map in block collection must be sufficiently indented and end with a }']],
   ['tab indentation', { 'a.yaml': 'entities:\n\t- id: us\n' }, ['seed/data/a.yaml:2:1: YAML: Tabs are not allowed as indentation']],
-  ['duplicate YAML key', { 'a.yaml': 'entities: []\nentities: []\n' }, ['seed/data/a.yaml:2:1: YAML: Map keys must be unique']],
+  ['duplicate YAML key', { 'a.yaml': 'entities: []\nentities: []\n' }, ['seed/data/a.yaml:2:1: duplicate key "entities" (first at line 1, column 1; a mapping\'s keys must be unique)']],
   ['top level is a list', { 'a.yaml': '- us\n' }, ['seed/data/a.yaml:1:1: a seed file must be a mapping with entities, sources, relations, not a list']],
   ['unknown top-level key', { 'a.yaml': 'entites: []\n' }, ['seed/data/a.yaml:1:1: unknown top-level key "entites" (expected one of entities, sources, relations)']],
   ['entities not a list', { 'a.yaml': 'entities: us\n' }, ['seed/data/a.yaml:1:11: entities must be a list, not a string']],
@@ -53,7 +53,7 @@ const cases: Array<[string, Record<string, string>, string[]]> = [
   ['CSV unclosed quote', { 'a.yaml': BASE, 'r.csv': 'from,type,to,outlet,quote,url,date\nus,PLANS_TO_BAN,tiktok,ap-news,"oops,,2020\n' }, ['seed/data/r.csv:2:1: CSV: Quote Not Closed: the parsing is finished with an opening quote at line 2']],
   ['CSV wrong field count', { 'a.yaml': BASE, 'r.csv': 'from,type,to,outlet,quote,url,date\nus,PLANS_TO_BAN,tiktok,ap-news\n' }, ['seed/data/r.csv:2:1: expected 7 fields, found 4']],
   ['CSV bad date', { 'a.yaml': BASE, 'r.csv': 'from,type,to,outlet,quote,url,date\nus,PLANS_TO_BAN,tiktok,ap-news,q,,8/9/2020\n' }, ['seed/data/r.csv:2:35: date: malformed date "8/9/2020": expected YYYY, YYYY-MM or YYYY-MM-DD']],
-  ['binary junk', { 'a.yaml': 'entities:\u0000\u0001\u0002' }, ['seed/data/a.yaml:1:1: binary content (NUL bytes): a seed file must be UTF-8 text']],
+  ['binary junk', { 'a.yaml': 'entities:\u0000\u0001\u0002' }, ['seed/data/a.yaml:1:10: binary content (NUL bytes): a seed file must be UTF-8 text']],
 ];
 
 const dirs: Array<() => void> = [];
