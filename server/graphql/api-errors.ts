@@ -9,6 +9,13 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** The document does not parse, or asks for what the schema does not have (e.g. a mutation). */
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** The HTTP request itself is wrong: bad JSON, a batch, a mutation over GET, a method other than GET or POST. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** A request a browser could have sent cross-site: no CSRF header (see CSRF_HEADER). */
+  FORBIDDEN: 'FORBIDDEN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

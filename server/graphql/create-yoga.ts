@@ -4,12 +4,14 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/database.ts';
 import type { Ontology } from '../ingest/ontology.ts';
-import { useComplexityCodes } from './complexity-codes.ts';
 import { createContext, type ApiContext } from './context.ts';
+import { CSRF_HEADER } from './csrf-header.ts';
 import { createSchema } from './create-schema.ts';
+import { useErrorCodes } from './error-codes.ts';
 import { EXAMPLE_OPERATIONS } from './example-operations.ts';
 import { maskError } from './mask-error.ts';
 import { useQueryCost } from './query-cost.ts';
+import { useRepeatedSelectionLimit } from './repeated-selections.ts';
 
 export interface YogaOptions {
   db: Database;
@@ -18,8 +20,7 @@ export interface YogaOptions {
   production?: boolean;
 }
 
-/** The header a browser must send; a cross-site form or <img> cannot. */
-export const CSRF_HEADER = 'x-graphql-csrf';
+export { CSRF_HEADER };
 
 /** The GraphQL endpoint at /graphql: read-only, hardened, errors masked with stable codes. */
 export function createGraphQLServer({ db, ontology, production = process.env.NODE_ENV === 'production' }: YogaOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
@@ -35,6 +36,7 @@ export function createGraphQLServer({ db, ontology, production = process.env.NOD
     landingPage: false,
     logging: production ? 'warn' : 'info',
     plugins: [
+      useRepeatedSelectionLimit(),
       EnvelopArmorPlugin({
         // The API's shape (connection → edges → node → to → …) is deep by design: 4 hops ≈ 17 levels.
         maxDepth: { n: 24, exposeLimits: !production },
@@ -45,7 +47,7 @@ export function createGraphQLServer({ db, ontology, production = process.env.NOD
         costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: production },
       }),
-      useComplexityCodes(),
+      useErrorCodes(),
       useQueryCost({ exposeLimits: !production }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
     ],

@@ -15,6 +15,8 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     const code = error.extensions?.code;
     if (typeof code === 'string' && OURS.has(code)) return error;
     const original = error.originalError;
+    // Variables of the wrong type: the client's mistake, coded in error-codes.ts; not worth a log line.
+    if (original instanceof GraphQLError && /^Variable "\$[^"]*" got invalid value/.test(error.message)) return error;
     if (original instanceof GraphQLError && typeof original.extensions?.code === 'string' && OURS.has(original.extensions.code)) {
       return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions });
     }

@@ -8,7 +8,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import { decodeOffset } from './cursor.ts';
+import { checkCursor } from '../validate-args.ts';
 import { HOP_FIELDS, hopKey, type HopSpec, type LevelSpec } from './hop-spec.ts';
 
 /** How deep one query follows relations; deeper selections fall back to a batched query. */
@@ -78,7 +78,7 @@ function planEntity(w: Walk, set: SelectionSetNode | undefined, typeName: string
       const a = argsOf(w, on, field);
       const spec: HopSpec = { types: (a.types as string[] | null | undefined) ?? null, dir: (a.direction as HopSpec['dir']) ?? 'BOTH', asOf: (a.asOf as string | null | undefined) ?? null };
       // +1 tells whether there is a next page.
-      w.plan.add(level, spec, decodeOffset(a.after as string | undefined) + Number(a.first ?? 50) + 1);
+      w.plan.add(level, spec, checkCursor(a.after as string | undefined) + Number(a.first ?? 50) + 1);
       for (const { field: conn } of fieldsOf(w, field.selectionSet, 'RelationConnection')) {
         if (conn.name.value === 'nodes') planRelation(w, conn.selectionSet, [level, level + 1]);
         if (conn.name.value === 'edges') {

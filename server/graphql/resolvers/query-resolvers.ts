@@ -4,13 +4,14 @@ import { notFound } from '../api-errors.ts';
 import type { EntityRef } from '../model.ts';
 import { planRoot } from '../plan/plan-selection.ts';
 import { toLuceneQuery } from '../search-query.ts';
-import { LIMITS, checkAsOf, checkCursor, checkFirst, checkIds, checkKinds, checkRange, checkTypes } from '../validate-args.ts';
+import { LIMITS, checkAsOf, checkCursor, checkFirst, checkId, checkIds, checkKinds, checkRange, checkTypes } from '../validate-args.ts';
 import { entityRef, relationRef } from './entity-hops.ts';
 import { badUserInput } from '../api-errors.ts';
 
 export const queryResolvers: Resolvers = {
   Query: {
     entity: async (_root, { id }, ctx, info) => {
+      checkId(id);
       const { fragment, rootIds } = await ctx.reads.run('rootEntity', { id }, planRoot(info, { entities: [[]] }));
       return rootIds[0] ? entityRef(rootIds[0], fragment) : null;
     },
@@ -64,8 +65,8 @@ export const queryResolvers: Resolvers = {
 
     paths: async (_root, args, ctx, info) => {
       const params = {
-        from: args.from,
-        to: args.to,
+        from: checkId(args.from, 'from'),
+        to: checkId(args.to, 'to'),
         maxHops: checkRange(args.maxHops ?? 4, 'maxHops', 1, LIMITS.maxHops),
         types: checkTypes(ctx.ontology, args.relationTypes, 'relationTypes'),
         first: checkFirst(args.first ?? 3, 'first', LIMITS.pathsFirst),
