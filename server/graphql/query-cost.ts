@@ -15,9 +15,12 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from './api-errors.ts';
+import { LIMITS } from './validate-args.ts';
 
 /** The most an operation may cost: roughly, the number of values it could return. */
 export const MAX_COST = 500_000;
+
+const CAPS: Record<string, number> = { first: LIMITS.first, limit: LIMITS.neighbourhoodLimit, maxHops: LIMITS.maxHops };
 
 /** Containers whose lists were already counted by the field that returned them (its first/limit). */
 const COUNTED_BY_PARENT = /(Connection|Subgraph|Path)$/;
@@ -25,7 +28,9 @@ const COUNTED_BY_PARENT = /(Connection|Subgraph|Path)$/;
 /** How many items a list field can return, from its arguments. */
 function breadth(parentType: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   if (COUNTED_BY_PARENT.test(parentType)) return 1;
-  const num = (k: string, d: number) => (typeof args[k] === 'number' ? (args[k] as number) : d);
+  // Clamped to what the resolvers accept: past that they refuse the argument itself
+  // (BAD_USER_INPUT names it), which says more than "too complex".
+  const num = (k: string, d: number) => (typeof args[k] === 'number' ? Math.min(args[k] as number, CAPS[k] ?? Infinity) : d);
   switch (field.name) {
     case 'neighbourhood':
       return num('limit', 200);

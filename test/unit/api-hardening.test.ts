@@ -40,6 +40,10 @@ describe('abusive requests get stable codes', () => {
     });
   });
 
+  it('a huge first is bad input, not "too complex": the cost estimate clamps it to what resolvers accept', async () => {
+    expect(await post('{ entities(first: 2147483647) { totalCount } }')).toMatchObject({ code: 'BAD_USER_INPUT', message: 'first: must be between 1 and 500, got 2147483647' });
+  });
+
   it('variables of the wrong type are bad input', async () => {
     expect((await post('query($d: Direction) { neighbourhood(ids: ["huawei"], direction: $d) { truncated } }', { d: 'SIDEWAYS' })).code).toBe('BAD_USER_INPUT');
     expect((await post('query($t: String!) { search(text: $t) { score } }', { t: 5 })).code).toBe('BAD_USER_INPUT');
