@@ -44,6 +44,11 @@ describe('abusive requests get stable codes', () => {
     expect(await post('{ entities(first: 2147483647) { totalCount } }')).toMatchObject({ code: 'BAD_USER_INPUT', message: 'first: must be between 1 and 500, got 2147483647' });
   });
 
+  it('a huge nested first is bad input before the planner turns it into a LIMIT', async () => {
+    expect(await post('{ entity(id: "huawei") { relations(first: 2147483647) { totalCount } } }')).toMatchObject({ code: 'BAD_USER_INPUT', message: 'first: must be between 1 and 500, got 2147483647' });
+    expect(await post('{ entity(id: "huawei") { ... on Company { owners(first: -1) { id } } } }')).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
   it('variables of the wrong type are bad input', async () => {
     expect((await post('query($d: Direction) { neighbourhood(ids: ["huawei"], direction: $d) { truncated } }', { d: 'SIDEWAYS' })).code).toBe('BAD_USER_INPUT');
     expect((await post('query($t: String!) { search(text: $t) { score } }', { t: 5 })).code).toBe('BAD_USER_INPUT');

@@ -8,7 +8,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import { checkCursor } from '../validate-args.ts';
+import { checkCursor, checkFirst } from '../validate-args.ts';
 import { HOP_FIELDS, hopKey, type HopSpec, type LevelSpec } from './hop-spec.ts';
 
 /** How deep one query follows relations; deeper selections fall back to a batched query. */
@@ -78,7 +78,9 @@ function planEntity(w: Walk, set: SelectionSetNode | undefined, typeName: string
       const a = argsOf(w, on, field);
       const spec: HopSpec = { types: (a.types as string[] | null | undefined) ?? null, dir: (a.direction as HopSpec['dir']) ?? 'BOTH', asOf: (a.asOf as string | null | undefined) ?? null };
       // +1 tells whether there is a next page.
-      w.plan.add(level, spec, checkCursor(a.after as string | undefined) + Number(a.first ?? 50) + 1);
+      // Checked here, not only in the resolver: the plan's LIMIT is computed from them first, and
+      // first: 2147483647 overflowed Neo4j's integer LIMIT (an internal error, found by the injection drill).
+      w.plan.add(level, spec, checkCursor(a.after as string | undefined) + checkFirst(Number(a.first ?? 50)) + 1);
       for (const { field: conn } of fieldsOf(w, field.selectionSet, 'RelationConnection')) {
         if (conn.name.value === 'nodes') planRelation(w, conn.selectionSet, [level, level + 1]);
         if (conn.name.value === 'edges') {
@@ -92,7 +94,7 @@ function planEntity(w: Walk, set: SelectionSetNode | undefined, typeName: string
     const hop = HOP_FIELDS[on]?.[name];
     if (hop) {
       const a = argsOf(w, on, field);
-      w.plan.add(level, { types: hop.types, dir: hop.dir, asOf: (a.asOf as string | null | undefined) ?? null }, hop.single ? 1 : Number(a.first ?? 50));
+      w.plan.add(level, { types: hop.types, dir: hop.dir, asOf: (a.asOf as string | null | undefined) ?? null }, hop.single ? 1 : checkFirst(Number(a.first ?? 50)));
       planEntity(w, field.selectionSet, returnTypeName(w, on, field), level + 1);
     }
   }
