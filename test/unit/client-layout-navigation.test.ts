@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { nearestInDirection } from '../../client/src/graph/arrow-navigation.ts';
-import { spreadOut } from '../../client/src/graph/compute-positions.ts';
 import { relaxNewNodes } from '../../client/src/graph/local-relax.ts';
 import { centroid, placeAround } from '../../client/src/graph/placement.ts';
 import { scaleModeFor, rendererOptions } from '../../client/src/graph/scale-policy.ts';
@@ -49,15 +48,6 @@ describe('local relaxation', () => {
 });
 
 describe('big layouts', () => {
-  it('spreads a packed draft layout to leave room per node, keeping its shape', () => {
-    const packed = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`n${i}`, { x: (i % 20) * 5, y: Math.floor(i / 20) * 5 }]));
-    const spread = spreadOut(packed);
-    expect(spread.n21!.x - spread.n20!.x).toBeGreaterThan(40);
-    expect(spread.n0!.x).toBeLessThan(spread.n19!.x);
-    const roomy = { a: { x: 0, y: 0 }, b: { x: 1000, y: 0 } };
-    expect(spreadOut(roomy)).toBe(roomy);
-  });
-
   it('switches scale modes at the thresholds and only asks for WebGL when told', () => {
     expect(scaleModeFor(100)).toBe('normal');
     expect(scaleModeFor(2_000)).toBe('large');

@@ -40,7 +40,8 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
         'text-outline-width': 2,
         // Labels disappear when they would be drawn smaller than this on screen.
         'min-zoomed-font-size': huge ? 16 : big ? 11 : 7,
-        'border-width': 1,
+        // Thousands of thin borders cost a stroke each and show nothing at that zoom.
+        'border-width': huge ? 0 : 1,
         'border-color': '#0b0f14',
         'overlay-opacity': 0,
       },

@@ -9,6 +9,7 @@ import type { EntitySummary } from '../api/operations.ts';
 import { toEdgeDefinition, toNodeDefinition, type KindStyles } from './element-model.ts';
 import { EntityCache, type CachedRelation } from './entity-cache.ts';
 import { planCollapse, type ExpansionRecord } from './expansion.ts';
+import { planDrawChunks } from './draw-chunks.ts';
 import { applyFilters, NO_FILTERS, type FilterState, type Visibility } from './filters.ts';
 import { applyChange, diffSnapshots, isEmptyChange, takeSnapshot, type GraphChange } from './graph-snapshot.ts';
 import { History } from './history.ts';
@@ -163,6 +164,27 @@ export class GraphView {
     this.drawRelations(relations);
     this.drawKnownRelations(fresh.map((e) => e.id));
     return fresh.map((e) => e.id);
+  }
+
+  /**
+   * `addEntities` for thousands of elements: draws them in chunks of `chunk` elements (all
+   * entities, then the relations; see draw-chunks.ts), awaiting `pause` (by default the next
+   * frame) between chunks so the page keeps drawing and answering. Returns the ids newly drawn.
+   */
+  async addEntitiesInChunks(
+    entities: readonly EntitySummary[],
+    relations: readonly CachedRelation[],
+    options: AddOptions = {},
+    chunk = 1_500,
+    pause: () => Promise<void> = nextFrame,
+  ): Promise<string[]> {
+    const added: string[] = [];
+    const chunks = planDrawChunks(entities, relations, chunk);
+    for (const [i, part] of chunks.entries()) {
+      if (i > 0) await pause();
+      added.push(...this.addEntities(part.entities, part.relations, options));
+    }
+    return added;
   }
 
   /** Caches relations and draws those whose two ends are drawn. Returns how many were new. */
@@ -343,6 +365,14 @@ export class GraphView {
     const bb = this.cyInstance.nodes().boundingBox({});
     return { x: bb.x2 + 120, y: (bb.y1 + bb.y2) / 2 };
   }
+}
+
+/** Resolves after the next frame is drawn (a timer where there are no frames). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
 }
 
 function sameMeta(a: ViewMeta, b: ViewMeta): boolean {

@@ -4,11 +4,11 @@
  * entity already drawn where it is.
  */
 import type { Core, LayoutOptions, NodeCollection, Position } from 'cytoscape';
-import type { PositionRequest, PositionResult } from './compute-positions.ts';
+import { computePositions, type PositionAnswer, type PositionRequest, type PositionResult } from './compute-positions.ts';
 import { layoutOptions, type LayoutName } from './layouts.ts';
 import { relaxNewNodes } from './local-relax.ts';
 import { fitView } from './viewport.ts';
-import { ANIMATE_LAYOUT_NODES, WORKER_LAYOUT_NODES } from './scale-policy.ts';
+import { ANIMATE_LAYOUT_NODES, FORCE_LAYOUT_NODES } from './scale-policy.ts';
 
 /** Runs a Cytoscape layout and resolves when it stops (after its animation). */
 export function runCyLayout(eles: ReturnType<Core['elements']>, options: LayoutOptions): Promise<void> {
@@ -19,20 +19,34 @@ export function runCyLayout(eles: ReturnType<Core['elements']>, options: LayoutO
   });
 }
 
-/** Lays out every visible element with `name`. Big fcose runs go to a Web Worker. */
-export async function runLayout(cy: Core, name: LayoutName, options: { roots?: string[]; animate?: boolean } = {}): Promise<void> {
+/** What a whole-graph layout reports: where it ran and how long computing positions took. */
+export interface LayoutReport {
+  where: 'worker' | 'main';
+  /** Time in the layout algorithm itself (in the worker for worker runs), ms. */
+  computeMs: number;
+}
+
+/**
+ * Lays out every visible element with `name`. The force layout of a big graph (past
+ * FORCE_LAYOUT_NODES) is d3-force in a Web Worker; the page keeps drawing meanwhile.
+ */
+export async function runLayout(cy: Core, name: LayoutName, options: { roots?: string[]; animate?: boolean } = {}): Promise<LayoutReport | undefined> {
   const eles = cy.elements(':visible');
   const nodeCount = eles.nodes().length;
-  if (nodeCount === 0) return;
-  if (name === 'fcose' && nodeCount > WORKER_LAYOUT_NODES && typeof Worker !== 'undefined') {
-    const positions = await positionsInWorker(eles.nodes(), eles.edges());
-    await applyPositions(cy, eles.nodes(), positions, false);
+  if (nodeCount === 0) return undefined;
+  if (name === 'fcose' && nodeCount > FORCE_LAYOUT_NODES) {
+    const request = positionRequest(eles.nodes(), eles.edges());
+    // No Worker (headless tests): the same layout, on this thread.
+    const answer = typeof Worker !== 'undefined' ? await positionsInWorker(request) : computePositions(request);
+    await applyPositions(cy, eles.nodes(), answer.positions, false);
     fitView(cy, eles, { animate: false });
-    return;
+    return { where: typeof Worker !== 'undefined' ? 'worker' : 'main', computeMs: answer.ms };
   }
   const animate = options.animate ?? true;
+  const start = performance.now();
   await runCyLayout(eles, layoutOptions(name, { nodeCount, ...options, fit: !animate }));
   fitView(cy, eles, { animate });
+  return { where: 'main', computeMs: performance.now() - start };
 }
 
 /**
@@ -65,23 +79,29 @@ export async function runIncrementalLayout(cy: Core, newIds: readonly string[], 
   await applyPositions(cy, nodes as NodeCollection, result, animate);
 }
 
-let worker: Worker | undefined;
-
-/** Computes fcose positions in a Web Worker (one at a time). */
-export function positionsInWorker(nodes: NodeCollection, edges: ReturnType<Core['edges']>): Promise<PositionResult> {
-  const request: PositionRequest = {
-    nodes: nodes.map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y'), size: n.width() })),
-    edges: edges.map((e) => ({ source: e.source().id(), target: e.target().id() })),
-    fixed: [],
-  };
+/** The layout input for `nodes` and `edges`; locked (pinned) nodes stay where they are. */
+export function positionRequest(nodes: NodeCollection, edges: ReturnType<Core['edges']>): PositionRequest {
+  const request: PositionRequest = { nodes: [], edges: [], fixed: [] };
   nodes.forEach((n) => {
+    const p = n.position();
+    request.nodes.push({ id: n.id(), x: p.x, y: p.y, size: n.width() });
     if (n.locked()) request.fixed.push(n.id());
   });
+  edges.forEach((e) => {
+    request.edges.push({ source: e.data('source') as string, target: e.data('target') as string });
+  });
+  return request;
+}
+
+let worker: Worker | undefined;
+
+/** Computes force-layout positions in a Web Worker (one request at a time). */
+export function positionsInWorker(request: PositionRequest): Promise<PositionAnswer> {
   worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
   const w = worker;
   return new Promise((resolve, reject) => {
-    w.onmessage = (event: MessageEvent<{ ok: boolean; positions?: PositionResult; error?: string }>) => {
-      if (event.data.ok && event.data.positions) resolve(event.data.positions);
+    w.onmessage = (event: MessageEvent<{ ok: boolean; positions?: PositionResult; ms?: number; error?: string }>) => {
+      if (event.data.ok && event.data.positions) resolve({ positions: event.data.positions, ms: event.data.ms ?? 0 });
       else reject(new Error(event.data.error ?? 'layout failed'));
     };
     w.onerror = (event) => reject(new Error(event.message || 'layout worker failed'));

@@ -1,4 +1,4 @@
-/** Web Worker entry: computes fcose positions off the main thread. */
+/** Web Worker entry: computes whole-graph force layouts off the main thread. */
 import { computePositions, type PositionRequest } from './compute-positions.ts';
 
 const scope = self as unknown as {
@@ -8,7 +8,7 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   try {
-    scope.postMessage({ ok: true, positions: computePositions(event.data) });
+    scope.postMessage({ ok: true, ...computePositions(event.data) });
   } catch (error) {
     scope.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,7 +1,7 @@
 /**
- * Layout options per algorithm and graph size. fcose is the default; concentric (by degree),
- * breadthfirst (from the selection) and grid are the alternatives. Big graphs get draft
- * quality and no animation.
+ * Layout options per algorithm and graph size. fcose is the default force layout for small
+ * graphs (past FORCE_LAYOUT_NODES the layout runner uses force-layout.ts in a Web Worker);
+ * concentric (by degree), breadthfirst (from the selection) and grid are the alternatives.
  */
 import type { LayoutOptions, NodeSingular } from 'cytoscape';
 import { ANIMATE_LAYOUT_NODES } from './scale-policy.ts';
@@ -23,19 +23,16 @@ export interface LayoutContext {
   fit?: boolean;
 }
 
-/** fcose options for a graph of `nodeCount` nodes. */
+/** fcose options for a graph of `nodeCount` nodes (meant for a few hundred at most). */
 export function fcoseOptions(nodeCount: number, extra: Record<string, unknown> = {}): LayoutOptions {
-  // Full-quality fcose takes tens of seconds past ~700 nodes in a worker; draft is spectral only.
-  const big = nodeCount > 700;
   return {
     name: 'fcose',
-    quality: big ? 'draft' : 'default',
+    quality: 'default',
     randomize: true,
     animate: false,
     fit: true,
     padding: 40,
-    nodeDimensionsIncludeLabels: !big && nodeCount < 300,
-    uniformNodeDimensions: big,
+    nodeDimensionsIncludeLabels: nodeCount < 300,
     packComponents: false,
     nodeRepulsion: () => (nodeCount > 400 ? 6000 : 16000),
     idealEdgeLength: () => (nodeCount > 400 ? 60 : 120),

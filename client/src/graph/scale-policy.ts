@@ -3,12 +3,18 @@
  * one the client trades detail for speed, following Cytoscape's performance guide.
  */
 
-/** From here on: straight edges, no edge labels, texture while panning, draft layouts. */
+/** From here on: straight edges, no edge labels, texture while panning. */
 export const LARGE_GRAPH = 2_000;
 /** From here on: haystack edges (no arrows), labels only when zoomed in. */
 export const HUGE_GRAPH = 6_000;
-/** Above this many nodes fcose runs in a Web Worker so the page keeps responding. */
-export const WORKER_LAYOUT_NODES = 600;
+/**
+ * Above this many nodes the force layout is d3-force's Barnes-Hut simulation in a Web Worker
+ * (force-layout.ts) instead of fcose on the main thread: the page keeps responding and 5k
+ * elements take well under a second.
+ */
+export const FORCE_LAYOUT_NODES = 250;
+/** From this many elements a big graph is added over several frames, this many at a time. */
+export const DRAW_CHUNK = 1_000;
 /** Above this many nodes layouts jump instead of animating. */
 export const ANIMATE_LAYOUT_NODES = 400;
 /** The WebGL renderer is offered from here on (when the browser has WebGL 2). */

@@ -39,7 +39,7 @@ export class Toolbar {
     this.layoutSelect = h(
       'select',
       { class: 'btn', 'aria-label': 'Layout', title: 'Layout (L runs it again)' },
-      LAYOUT_NAMES.map((name) => h('option', { value: name }, name === 'fcose' ? 'Force (fcose)' : name[0]!.toUpperCase() + name.slice(1))),
+      LAYOUT_NAMES.map((name) => h('option', { value: name }, name === 'fcose' ? 'Force' : name[0]!.toUpperCase() + name.slice(1))),
     );
     this.layoutSelect.addEventListener('change', () => actions.layout(this.layoutSelect.value as LayoutName));
     const rerun = h('button', { class: 'btn icon', type: 'button', 'aria-label': 'Run the layout again', title: 'Run the layout again (L)', onclick: () => actions.layout(this.layoutSelect.value as LayoutName) }, '⟳');
