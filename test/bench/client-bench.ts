@@ -9,9 +9,13 @@
  *  - PLAIN: client-bench-plain.ts bundled with Vite: Cytoscape defaults + fcose default quality
  *    (animate off) on the same graph (the client's generator, same ontology kinds and types).
  * Figures: time from navigation start to the first frame with all elements present, to layout
- * done (+ one frame), then ~3 s of `cy.panBy` in a requestAnimationFrame loop: frames/s, the
- * longest frame and the longest long task. Layout waits are capped (`--cap-s`, default 90).
- * Nothing is asserted; numbers are what this run measured.
+ * done (+ one frame), and the longest long task from navigation to layout done ("load"). Then
+ * panning as a user does it: the mouse pressed on empty canvas and dragged in many small moves
+ * for ~3 s (Cytoscape's textureOnViewport/hideEdgesOnViewport apply only to such user gestures);
+ * frames/s counted with requestAnimationFrame, the longest frame, and the longest long task
+ * during the drag and 0.5 s after it. Last, the older programmatic figure: `cy.panBy` in a rAF
+ * loop (~3 s), which never takes the texture path and so measures full redraws per frame.
+ * Layout waits are capped (`--cap-s`, default 90). Nothing is asserted.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -35,6 +39,10 @@ const sizes = arg('sizes', '1000,5000,10000').split(',').map((s) => Number(s.tri
 const capMs = Number(arg('cap-s', '90')) * 1000;
 const panMs = Number(arg('pan-s', '3')) * 1000;
 const variants = arg('variants', 'ours,plain').split(',');
+/** With `--shots DIR`: a screenshot of each page once laid out, as DIR/<variant>-<size>.png. */
+const shotsDir = arg('shots', '');
+/** With `--profile`: a CPU profile of each page from navigation to layout done; prints the top functions by self time. */
+const profile = process.argv.includes('--profile');
 
 // --- ontology, as the server's Bootstrap answers it --------------------------------------------------
 type YamlProps = Record<string, { type: string; required?: boolean; description?: string }> | undefined;
@@ -68,7 +76,7 @@ const plainDist = join(work, 'plain');
 
 function buildClient(): void {
   // Into a temp dir, so a server serving client/dist meanwhile is not disturbed.
-  execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--outDir', clientDist, '--emptyOutDir', '--logLevel', 'warn'], {
+  execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--outDir', clientDist, '--emptyOutDir', '--logLevel', 'warn', ...(profile ? ['--minify', 'false'] : [])], {
     cwd: root,
     stdio: 'inherit',
   });
@@ -144,9 +152,21 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 }
 
 // --- in-page instrumentation ---------------------------------------------------------------------------
-/** Runs before any page script: marks the frame after the one where all elements are present. */
+/**
+ * Runs before any page script: marks the frame after the one where all elements are present,
+ * and records long tasks from the start (`__benchLongTasks`: [start, duration] pairs).
+ */
 function instrument(expected: number): void {
   const w = window as unknown as Record<string, unknown>;
+  const longTasks: Array<[number, number]> = [];
+  w.__benchLongTasks = longTasks;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* no long task API */
+  }
   const target = () => (w.__splinternet ?? w.__benchTarget) as { cy?: { elements(): { length: number } } } | undefined;
   let seen = false;
   const tick = () => {
@@ -169,19 +189,136 @@ function instrument(expected: number): void {
 interface Measure {
   firstMs: number | null;
   layoutMs: number | null;
+  /** Longest long task from navigation to layout done. */
+  loadLongTaskMs: number | null;
+  /** Mouse-drag panning. */
   fps: number | null;
   maxFrameMs: number | null;
   maxLongTaskMs: number | null;
+  /** Programmatic cy.panBy panning. */
+  panByFps: number | null;
+  panByMaxFrameMs: number | null;
   note: string;
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> =>
   Promise.race([p, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref())]);
 
-async function measure(browser: Browser, url: string, expected: number): Promise<Measure> {
+interface FrameStats {
+  frames: number;
+  elapsed: number;
+  maxFrame: number;
+}
+
+/** In the page: counts frames for `duration` ms; with `panBy`, pans programmatically each frame. */
+function countFrames(args: { duration: number; panBy: boolean }): Promise<FrameStats> {
+  const w = window as unknown as Record<string, { cy: { panBy(p: { x: number; y: number }): void } } | undefined>;
+  const cy = (w.__splinternet ?? w.__benchTarget)!.cy;
+  return new Promise((resolveRun) => {
+    let frames = 0;
+    let last = performance.now();
+    const start = last;
+    let maxFrame = 0;
+    const step = (now: number) => {
+      const t = Math.max(now, performance.now());
+      maxFrame = Math.max(maxFrame, t - last);
+      last = t;
+      if (t - start >= args.duration) return resolveRun({ frames, elapsed: t - start, maxFrame });
+      frames++;
+      if (args.panBy) {
+        const phase = Math.floor((t - start) / 500) % 2 === 0 ? 1 : -1;
+        cy.panBy({ x: 6 * phase, y: 3 * phase });
+      }
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+/** In the page: the viewport point (CSS px) farthest from any node, where a drag pans. */
+function emptySpot(): { x: number; y: number } {
+  const w = window as unknown as Record<string, { cy: import('cytoscape').Core } | undefined>;
+  const cy = (w.__splinternet ?? w.__benchTarget)!.cy;
+  const box = cy.container()!.getBoundingClientRect();
+  const nodes = cy.nodes(':visible').map((n) => ({ ...n.renderedPosition(), r: n.renderedOuterWidth() / 2 }));
+  let best = { x: box.width / 2, y: box.height / 2, gap: -Infinity };
+  for (let gx = 1; gx < 40; gx++) {
+    for (let gy = 1; gy < 25; gy++) {
+      const x = (box.width * (0.2 + (0.6 * gx) / 40)) | 0;
+      const y = (box.height * (0.2 + (0.6 * gy) / 25)) | 0;
+      let gap = Infinity;
+      for (const n of nodes) gap = Math.min(gap, Math.hypot(n.x - x, n.y - y) - n.r);
+      if (gap > best.gap) best = { x, y, gap };
+    }
+  }
+  return { x: box.left + best.x, y: box.top + best.y };
+}
+
+/** Prints the functions with the most self time in a CDP CPU profile, with their main callers. */
+function printProfile(p: { nodes: Array<{ id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples?: number[]; timeDeltas?: number[] }): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+  };
+  const self = new Map<string, number>();
+  const callers = new Map<string, Map<string, number>>();
+  (p.samples ?? []).forEach((id, i) => {
+    const ms = (p.timeDeltas?.[i] ?? 0) / 1000;
+    const key = name(id);
+    self.set(key, (self.get(key) ?? 0) + ms);
+    const chain: string[] = [];
+    for (let up = parent.get(id); up !== undefined && chain.length < 6; up = parent.get(up)) chain.push(name(up).split(' ')[0]!);
+    const c = callers.get(key) ?? new Map<string, number>();
+    c.set(chain.join(' < '), (c.get(chain.join(' < ')) ?? 0) + ms);
+    callers.set(key, c);
+  });
+  // Inclusive time of named functions (`--profile-focus REGEX`), counted once per sample.
+  const focus = arg('profile-focus', '');
+  if (focus) {
+    const total = new Map<string, number>();
+    (p.samples ?? []).forEach((id, i) => {
+      const seen = new Set<string>();
+      for (let up: number | undefined = id; up !== undefined; up = parent.get(up)) {
+        const key = name(up);
+        if (!seen.has(key) && new RegExp(focus).test(key)) total.set(key, (total.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+        seen.add(key);
+      }
+    });
+    for (const [key, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  incl ${ms.toFixed(0).padStart(6)} ms  ${key}`);
+  }
+  // Where the time goes below one function (`--profile-under NAME`): its callees' self time.
+  const under = arg('profile-under', '');
+  if (under) {
+    const below = new Map<string, number>();
+    (p.samples ?? []).forEach((id, i) => {
+      const chain: string[] = [];
+      for (let up: number | undefined = id; up !== undefined; up = parent.get(up)) chain.push(name(up));
+      const at = chain.findIndex((k) => k.startsWith(`${under} `));
+      if (at < 0) return;
+      const key = chain.slice(Math.max(0, at - 2), at + 1).reverse().join(' > ');
+      below.set(key, (below.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+    });
+    for (const [key, ms] of [...below].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  under ${ms.toFixed(0).padStart(6)} ms  ${key}`);
+  }
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${key}`);
+    for (const [chain, cms] of [...callers.get(key)!].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`           ${cms.toFixed(0).padStart(5)} ms  < ${chain}`);
+  }
+}
+
+const maxLongTaskSince = (page: Page, since: number) =>
+  page.evaluate((t) => {
+    const tasks = (window as unknown as { __benchLongTasks?: Array<[number, number]> }).__benchLongTasks ?? [];
+    return tasks.filter(([start]) => start >= t).reduce((m, [, d]) => Math.max(m, d), 0);
+  }, since);
+
+async function measure(browser: Browser, url: string, expected: number, shot?: string): Promise<Measure> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
-  const m: Measure = { firstMs: null, layoutMs: null, fps: null, maxFrameMs: null, maxLongTaskMs: null, note: '' };
+  const m: Measure = { firstMs: null, layoutMs: null, loadLongTaskMs: null, fps: null, maxFrameMs: null, maxLongTaskMs: null, panByFps: null, panByMaxFrameMs: null, note: '' };
   const logs: string[] = [];
   let firstRender!: (t: number) => void;
   const firstSeen = new Promise<number>((r) => (firstRender = r));
@@ -195,6 +332,12 @@ async function measure(browser: Browser, url: string, expected: number): Promise
     // tsx (esbuild keepNames) wraps functions sent to the page in `__name(fn, "name")`.
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.addInitScript({ content: `(${instrument.toString()})(${expected});` });
+    const cdp = profile ? await context.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(url, { waitUntil: 'commit' });
     const first = await withTimeout(firstSeen, capMs);
     if (first === 'timeout') {
@@ -217,49 +360,37 @@ async function measure(browser: Browser, url: string, expected: number): Promise
       return m;
     }
     m.layoutMs = done;
-    const pan = await withTimeout(
-      page.evaluate(async (duration) => {
-        const w = window as unknown as Record<string, { cy: { panBy(p: { x: number; y: number }): void } } | undefined>;
-        const cy = (w.__splinternet ?? w.__benchTarget)!.cy;
-        let maxLongTask = 0;
-        const observer = new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) maxLongTask = Math.max(maxLongTask, e.duration);
-        });
-        try {
-          observer.observe({ type: 'longtask', buffered: false });
-        } catch {
-          /* no long task API */
-        }
-        return new Promise<{ frames: number; elapsed: number; maxFrame: number; maxLongTask: number }>((resolveRun) => {
-          let frames = 0;
-          let last = performance.now();
-          const start = last;
-          let maxFrame = 0;
-          const step = (now: number) => {
-            const t = Math.max(now, performance.now());
-            maxFrame = Math.max(maxFrame, t - last);
-            last = t;
-            if (t - start >= duration) {
-              observer.disconnect();
-              return resolveRun({ frames, elapsed: t - start, maxFrame, maxLongTask });
-            }
-            frames++;
-            const phase = Math.floor((t - start) / 500) % 2 === 0 ? 1 : -1;
-            cy.panBy({ x: 6 * phase, y: 3 * phase });
-            requestAnimationFrame(step);
-          };
-          requestAnimationFrame(step);
-        });
-      }, panMs),
-      panMs + 60_000,
-    );
-    if (pan === 'timeout') {
-      m.note = 'pan did not finish';
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+    if (shot) await page.screenshot({ path: shot });
+    m.loadLongTaskMs = (await maxLongTaskSince(page, 0)) || null;
+
+    // Drag-pan as a user does: press on empty canvas, many small moves, release.
+    const spot = await page.evaluate(emptySpot);
+    const dragStart = await page.evaluate(() => performance.now());
+    const counting = page.evaluate(countFrames, { duration: panMs, panBy: false });
+    await page.mouse.move(spot.x, spot.y);
+    await page.mouse.down();
+    const t0 = Date.now();
+    for (let i = 0; Date.now() - t0 < panMs; i++) {
+      const a = (Date.now() - t0) / 400;
+      await withTimeout(page.mouse.move(spot.x + 80 * Math.sin(a), spot.y + 40 * Math.sin(a * 0.7)), 30_000);
+    }
+    const drag = await withTimeout(counting, 60_000);
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+    if (drag === 'timeout') {
+      m.note = 'drag pan did not finish';
       return m;
     }
-    m.fps = (pan.frames / pan.elapsed) * 1000;
-    m.maxFrameMs = pan.maxFrame;
-    m.maxLongTaskMs = pan.maxLongTask || null;
+    m.fps = (drag.frames / drag.elapsed) * 1000;
+    m.maxFrameMs = drag.maxFrame;
+    m.maxLongTaskMs = (await maxLongTaskSince(page, dragStart)) || null;
+
+    const panBy = await withTimeout(page.evaluate(countFrames, { duration: panMs, panBy: true }), panMs + 60_000);
+    if (panBy !== 'timeout') {
+      m.panByFps = (panBy.frames / panBy.elapsed) * 1000;
+      m.panByMaxFrameMs = panBy.maxFrame;
+    }
     if (url.includes('synthetic')) {
       const renderer = await page.evaluate(() => (window as unknown as { __splinternet: { state: { renderer: unknown; errors: string[] } } }).__splinternet.state);
       m.note = [`renderer ${JSON.stringify(renderer.renderer)}`, ...renderer.errors.map((e) => `error: ${e}`)].join('; ');
@@ -294,7 +425,7 @@ async function main(): Promise<void> {
       for (const variant of variants) {
         const url = variant === 'ours' ? `${base}/?synthetic=${size}` : `${base}/plain/index.html?n=${size}`;
         console.log(`${variant} ${size} (${g.entities.length} nodes, ${g.relations.length} edges)…`);
-        const m = await measure(browser, url, expected);
+        const m = await measure(browser, url, expected, shotsDir ? join(resolve(shotsDir), `${variant}-${size}.png`) : undefined);
         details.push({ variant, size, nodes: g.entities.length, edges: g.relations.length, ...m });
         rows.push({
           variant: variant === 'ours' ? 'OURS' : 'PLAIN',
@@ -303,9 +434,11 @@ async function main(): Promise<void> {
           edges: g.relations.length,
           'first render': fmt(m.firstMs, m.note.startsWith('first')),
           'layout done': fmt(m.layoutMs, m.note.startsWith('layout')),
-          'pan fps': m.fps === null ? 'n/a' : Number(m.fps.toFixed(1)),
-          'max frame ms': m.maxFrameMs === null ? 'n/a' : Math.round(m.maxFrameMs),
-          'max long task ms': m.maxLongTaskMs === null ? 'n/a' : Math.round(m.maxLongTaskMs),
+          'load max long task ms': m.loadLongTaskMs === null ? (m.layoutMs === null ? 'n/a' : 0) : Math.round(m.loadLongTaskMs),
+          'drag-pan fps': m.fps === null ? 'n/a' : Number(m.fps.toFixed(1)),
+          'drag max frame ms': m.maxFrameMs === null ? 'n/a' : Math.round(m.maxFrameMs),
+          'drag max long task ms': m.maxLongTaskMs === null ? (m.fps === null ? 'n/a' : 0) : Math.round(m.maxLongTaskMs),
+          'panBy fps': m.panByFps === null ? 'n/a' : Number(m.panByFps.toFixed(1)),
         });
         if (m.note) console.log(`  ${m.note}`);
       }
@@ -318,7 +451,7 @@ async function main(): Promise<void> {
   reportBench('client', rows, {
     environment: 'headless Chromium (Debian /usr/bin/chromium, --disable-gpu: software rendering) on a 2-core machine; other work may share the cores',
     measured:
-      'times are from navigation start; "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; pan = cy.panBy in a rAF loop',
+      'times are from navigation start; "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame)',
     ours: '/?synthetic=N of the built client; /graphql Bootstrap stubbed from seed/ontology.yaml with zero stats',
     plain: 'Cytoscape default style, preset (origin) positions for the first frame, then fcose with default options except animate:false; same graph via client/src/graph/synthetic-graph.ts',
     layoutCapSeconds: capMs / 1000,
