@@ -17,7 +17,9 @@ const { values: args } = parseArgs({
 
 /** Drill modules in the order the issue lists them; each is loaded only when it runs. */
 const DRILLS: Array<{ name: string; load: () => Promise<Drill> }> = [
-  // { name: 'seed', load: async () => (await import('./seed-input-drill.ts')).seedInputDrill },
+  { name: 'seed', load: async () => (await import('./seed-input-drill.ts')).seedInputDrill },
+  { name: 'abuse', load: async () => (await import('./graphql-abuse-drill.ts')).graphqlAbuseDrill },
+  { name: 'injection', load: async () => (await import('./injection-drill.ts')).injectionDrill },
   // Each drill module adds its line here when it exists: seed, abuse, injection, faults, load.
 ];
 
