@@ -17,7 +17,7 @@ import { remainingRelations } from './graph/expansion.ts';
 import { Explorer } from './graph/explorer.ts';
 import { countBy, NO_FILTERS } from './graph/filters.ts';
 import { GraphView } from './graph/graph-view.ts';
-import { runLayout } from './graph/layout-runner.ts';
+import { runLayout, warmLayoutWorker } from './graph/layout-runner.ts';
 import type { LayoutName } from './graph/layouts.ts';
 import { DRAW_CHUNK, HUGE_GRAPH, LARGE_GRAPH, scaleModeFor, WEBGL_OFFER, type RendererSettings, type ScaleMode } from './graph/scale-policy.ts';
 import { seedPositions } from './graph/seed-positions.ts';
@@ -226,7 +226,7 @@ export async function startApp(): Promise<void> {
       container.style.cursor = 'pointer';
       cy.batch(() => {
         node.addClass('hover');
-        if (!pathHighlight && cy.elements().length < LARGE_GRAPH) {
+        if (!pathHighlight && view.elementCount < LARGE_GRAPH) {
           cy.elements().not(node.closedNeighborhood()).addClass('dimmed');
         }
       });
@@ -440,7 +440,7 @@ export async function startApp(): Promise<void> {
 
   /** Switches scale mode when the drawing crosses a threshold (with some slack on the way down). */
   function checkScale(projected?: number): void {
-    const count = projected ?? view.cy.elements().length;
+    const count = projected ?? view.elementCount;
     const next: ScaleMode = scaleModeFor(count);
     const down = (mode: ScaleMode) => (mode === 'huge' ? count < HUGE_GRAPH * 0.8 : mode === 'large' ? count < LARGE_GRAPH * 0.8 : true);
     const rank = { normal: 0, large: 1, huge: 2 } as const;
@@ -477,7 +477,7 @@ export async function startApp(): Promise<void> {
       undoLabel: view.history.undoLabel,
       redoLabel: view.history.redoLabel,
       layout: layoutName,
-      webglOffered: webglAvailable() && (settings.webgl || view.cy.elements().length >= WEBGL_OFFER),
+      webglOffered: webglAvailable() && (settings.webgl || view.elementCount >= WEBGL_OFFER),
       webglOn: settings.webgl,
       pathsOpen: pathPanel.isOpen,
     });
@@ -697,6 +697,7 @@ export async function startApp(): Promise<void> {
     const { entities, relations } = syntheticGraph(size, ontology.kinds.map((k) => k.name), ontology.relationTypes.map((t) => t.name));
     await explorer.run(`Draw ${size} synthetic elements`, async () => {
       const t0 = performance.now();
+      warmLayoutWorker();
       explorer.grow(entities.length + relations.length);
       const pending = view.begin('Synthetic graph');
       const positions = seedPositions(entities, relations.map((r) => ({ source: r.from.id, target: r.to.id })));

@@ -262,7 +262,7 @@ export class Explorer {
 
   /** Lets the app switch renderer before `extra` elements are drawn. */
   grow(extra: number): void {
-    this.options.beforeGrow?.(this.view.cy.elements().length + extra);
+    this.options.beforeGrow?.(this.view.elementCount + extra);
   }
 
   undo(): Promise<string | undefined> {

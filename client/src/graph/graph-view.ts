@@ -10,6 +10,7 @@ import { toEdgeDefinition, toNodeDefinition, type KindStyles } from './element-m
 import { EntityCache, type CachedRelation } from './entity-cache.ts';
 import { planCollapse, type ExpansionRecord } from './expansion.ts';
 import { planDrawChunks } from './draw-chunks.ts';
+import { nextFrame } from './next-frame.ts';
 import { applyFilters, NO_FILTERS, type FilterState, type Visibility } from './filters.ts';
 import { applyChange, diffSnapshots, isEmptyChange, takeSnapshot, type GraphChange } from './graph-snapshot.ts';
 import { History } from './history.ts';
@@ -84,6 +85,13 @@ export class GraphView {
 
   // --- Reading ------------------------------------------------------------------------------
 
+  /**
+   * How many elements are drawn. Reads Cytoscape's live element list (`mutableElements`, not
+   * in its typings): `cy.elements()` copies all of them into a new collection first.
+   */
+  get elementCount(): number {
+    return (this.cyInstance as Core & { mutableElements(): { length: number } }).mutableElements().length;
+  }
   has(id: string): boolean {
     return this.cyInstance.getElementById(id).nonempty();
   }
@@ -365,14 +373,6 @@ export class GraphView {
     const bb = this.cyInstance.nodes().boundingBox({});
     return { x: bb.x2 + 120, y: (bb.y1 + bb.y2) / 2 };
   }
-}
-
-/** Resolves after the next frame is drawn (a timer where there are no frames). */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
-  });
 }
 
 function sameMeta(a: ViewMeta, b: ViewMeta): boolean {

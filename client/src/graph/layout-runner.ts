@@ -8,7 +8,8 @@ import { computePositions, type PositionAnswer, type PositionRequest, type Posit
 import { layoutOptions, type LayoutName } from './layouts.ts';
 import { relaxNewNodes } from './local-relax.ts';
 import { fitView } from './viewport.ts';
-import { ANIMATE_LAYOUT_NODES, FORCE_LAYOUT_NODES } from './scale-policy.ts';
+import { nextFrame } from './next-frame.ts';
+import { ANIMATE_LAYOUT_NODES, DRAW_CHUNK, FORCE_LAYOUT_NODES } from './scale-policy.ts';
 
 /** Runs a Cytoscape layout and resolves when it stops (after its animation). */
 export function runCyLayout(eles: ReturnType<Core['elements']>, options: LayoutOptions): Promise<void> {
@@ -95,10 +96,15 @@ export function positionRequest(nodes: NodeCollection, edges: ReturnType<Core['e
 
 let worker: Worker | undefined;
 
+/** Starts the layout worker ahead of need, so its script loads while a big graph is drawn. */
+export function warmLayoutWorker(): void {
+  if (typeof Worker !== 'undefined') worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+}
+
 /** Computes force-layout positions in a Web Worker (one request at a time). */
 export function positionsInWorker(request: PositionRequest): Promise<PositionAnswer> {
-  worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
-  const w = worker;
+  warmLayoutWorker();
+  const w = worker!;
   return new Promise((resolve, reject) => {
     w.onmessage = (event: MessageEvent<{ ok: boolean; positions?: PositionResult; ms?: number; error?: string }>) => {
       if (event.data.ok && event.data.positions) resolve({ positions: event.data.positions, ms: event.data.ms ?? 0 });
@@ -109,16 +115,23 @@ export function positionsInWorker(request: PositionRequest): Promise<PositionAns
   });
 }
 
-/** Moves nodes to computed positions, animated for small graphs, in one batch otherwise. */
+/**
+ * Moves nodes to computed positions: animated for small graphs; otherwise in batches of
+ * DRAW_CHUNK nodes a frame apart, so re-measuring thousands of edges is not one long task.
+ */
 export async function applyPositions(cy: Core, nodes: NodeCollection, positions: PositionResult, animate: boolean): Promise<void> {
   const at = (id: string): Position | undefined => positions[id];
   if (!animate || nodes.length > ANIMATE_LAYOUT_NODES) {
-    cy.batch(() => {
-      nodes.forEach((n) => {
-        const p = at(n.id());
-        if (p && !n.locked()) n.position(p);
+    const all = nodes.toArray();
+    for (let i = 0; i < all.length; i += DRAW_CHUNK) {
+      if (i > 0) await nextFrame();
+      cy.batch(() => {
+        for (const n of all.slice(i, i + DRAW_CHUNK)) {
+          const p = at(n.id());
+          if (p && !n.locked()) n.position(p);
+        }
       });
-    });
+    }
     return;
   }
   await Promise.all(
