@@ -255,7 +255,7 @@ function emptySpot(): { x: number; y: number } {
 }
 
 /** Prints the functions with the most self time in a CDP CPU profile, with their main callers. */
-function printProfile(p: { nodes: Array<{ id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples?: number[]; timeDeltas?: number[] }): void {
+function printProfile(p: { nodes: Array<{ id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }>; startTime?: number; samples?: number[]; timeDeltas?: number[] }): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -289,6 +289,29 @@ function printProfile(p: { nodes: Array<{ id: number; children?: number[]; callF
     });
     for (const [key, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  incl ${ms.toFixed(0).padStart(6)} ms  ${key}`);
   }
+  // Busy stretches over 150 ms (samples with no idle between), with their entry points.
+  let busyStart = -1;
+  let busyEntries = new Map<string, number>();
+  let clock = p.startTime ?? 0;
+  (p.samples ?? []).forEach((id, i) => {
+    clock += p.timeDeltas?.[i] ?? 0;
+    const idle = name(id).startsWith('(idle)');
+    if (!idle) {
+      if (busyStart < 0) busyStart = clock;
+      const chain: string[] = [];
+      for (let up: number | undefined = id; up !== undefined; up = parent.get(up)) chain.push(name(up).split(' ')[0]!);
+      const entry = chain.reverse().slice(1, 5).join(' > ');
+      busyEntries.set(entry, (busyEntries.get(entry) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+    } else if (busyStart >= 0) {
+      const ms = (clock - busyStart) / 1000;
+      if (ms > 150) {
+        console.log(`  busy ${ms.toFixed(0)} ms at ${((busyStart - (p.startTime ?? 0)) / 1000).toFixed(0)} ms:`);
+        for (const [entry, ems] of [...busyEntries].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`      ${ems.toFixed(0).padStart(5)} ms  ${entry}`);
+      }
+      busyStart = -1;
+      busyEntries = new Map();
+    }
+  });
   // Where the time goes below one function (`--profile-under NAME`): its callees' self time.
   const under = arg('profile-under', '');
   if (under) {
