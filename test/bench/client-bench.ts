@@ -169,6 +169,7 @@ function instrument(expected: number): void {
   }
   const target = () => (w.__splinternet ?? w.__benchTarget) as { cy?: { elements(): { length: number } } } | undefined;
   let seen = false;
+  let some = false;
   const tick = () => {
     if (seen) {
       w.__benchFirst = performance.now();
@@ -176,8 +177,11 @@ function instrument(expected: number): void {
       console.debug(`__benchFirst ${String(w.__benchFirst)}`);
       return;
     }
+    if (some && w.__benchSome === undefined) w.__benchSome = performance.now();
     try {
-      if ((target()?.cy?.elements().length ?? 0) >= expected) seen = true;
+      const count = target()?.cy?.elements().length ?? 0;
+      if (count >= expected) seen = true;
+      if (count > 0) some = true;
     } catch {
       /* not ready */
     }
@@ -187,6 +191,8 @@ function instrument(expected: number): void {
 }
 
 interface Measure {
+  /** The frame after the first elements were added (a big graph may be added over frames). */
+  someMs: number | null;
   firstMs: number | null;
   layoutMs: number | null;
   /** Longest long task from navigation to layout done. */
@@ -208,22 +214,28 @@ interface FrameStats {
   frames: number;
   elapsed: number;
   maxFrame: number;
+  /** Farthest the viewport got from where it started, in px (proves a drag really panned). */
+  maxShift: number;
 }
 
 /** In the page: counts frames for `duration` ms; with `panBy`, pans programmatically each frame. */
 function countFrames(args: { duration: number; panBy: boolean }): Promise<FrameStats> {
-  const w = window as unknown as Record<string, { cy: { panBy(p: { x: number; y: number }): void } } | undefined>;
+  const w = window as unknown as Record<string, { cy: { panBy(p: { x: number; y: number }): void; pan(): { x: number; y: number } } } | undefined>;
   const cy = (w.__splinternet ?? w.__benchTarget)!.cy;
+  const pan0 = { ...cy.pan() };
   return new Promise((resolveRun) => {
     let frames = 0;
     let last = performance.now();
     const start = last;
     let maxFrame = 0;
+    let maxShift = 0;
     const step = (now: number) => {
       const t = Math.max(now, performance.now());
       maxFrame = Math.max(maxFrame, t - last);
       last = t;
-      if (t - start >= args.duration) return resolveRun({ frames, elapsed: t - start, maxFrame });
+      const pan = cy.pan();
+      maxShift = Math.max(maxShift, Math.hypot(pan.x - pan0.x, pan.y - pan0.y));
+      if (t - start >= args.duration) return resolveRun({ frames, elapsed: t - start, maxFrame, maxShift });
       frames++;
       if (args.panBy) {
         const phase = Math.floor((t - start) / 500) % 2 === 0 ? 1 : -1;
@@ -341,7 +353,7 @@ const maxLongTaskSince = (page: Page, since: number) =>
 async function measure(browser: Browser, url: string, expected: number, shot?: string): Promise<Measure> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
-  const m: Measure = { firstMs: null, layoutMs: null, loadLongTaskMs: null, fps: null, maxFrameMs: null, maxLongTaskMs: null, panByFps: null, panByMaxFrameMs: null, note: '' };
+  const m: Measure = { someMs: null, firstMs: null, layoutMs: null, loadLongTaskMs: null, fps: null, maxFrameMs: null, maxLongTaskMs: null, panByFps: null, panByMaxFrameMs: null, note: '' };
   const logs: string[] = [];
   let firstRender!: (t: number) => void;
   const firstSeen = new Promise<number>((r) => (firstRender = r));
@@ -368,6 +380,7 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
       return m;
     }
     m.firstMs = first;
+    m.someMs = await page.evaluate(() => (window as unknown as { __benchSome?: number }).__benchSome ?? null).catch(() => null);
     // The page may sit in a synchronous fcose run for a long time: race it from Node.
     const done = await withTimeout(
       page.evaluate(async () => {
@@ -405,6 +418,7 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
       m.note = 'drag pan did not finish';
       return m;
     }
+    if (drag.maxShift < 20) m.note = `drag did not pan (moved ${drag.maxShift.toFixed(0)} px)`;
     m.fps = (drag.frames / drag.elapsed) * 1000;
     m.maxFrameMs = drag.maxFrame;
     m.maxLongTaskMs = (await maxLongTaskSince(page, dragStart)) || null;
@@ -416,7 +430,7 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
     }
     if (url.includes('synthetic')) {
       const renderer = await page.evaluate(() => (window as unknown as { __splinternet: { state: { renderer: unknown; errors: string[] } } }).__splinternet.state);
-      m.note = [`renderer ${JSON.stringify(renderer.renderer)}`, ...renderer.errors.map((e) => `error: ${e}`)].join('; ');
+      m.note = [m.note, `renderer ${JSON.stringify(renderer.renderer)}`, ...renderer.errors.map((e) => `error: ${e}`)].filter(Boolean).join('; ');
     }
     return m;
   } finally {
@@ -455,6 +469,7 @@ async function main(): Promise<void> {
           elements: size,
           nodes: g.entities.length,
           edges: g.relations.length,
+          'first elements': fmt(m.someMs ?? m.firstMs, false),
           'first render': fmt(m.firstMs, m.note.startsWith('first')),
           'layout done': fmt(m.layoutMs, m.note.startsWith('layout')),
           'load max long task ms': m.loadLongTaskMs === null ? (m.layoutMs === null ? 'n/a' : 0) : Math.round(m.loadLongTaskMs),
@@ -474,7 +489,7 @@ async function main(): Promise<void> {
   reportBench('client', rows, {
     environment: 'headless Chromium (Debian /usr/bin/chromium, --disable-gpu: software rendering) on a 2-core machine; other work may share the cores',
     measured:
-      'times are from navigation start; "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame)',
+      'times are from navigation start; "first elements" = the frame after the first elements are in cy (OURS adds big graphs 1,000 elements a frame; PLAIN adds all at once); "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame)',
     ours: '/?synthetic=N of the built client; /graphql Bootstrap stubbed from seed/ontology.yaml with zero stats',
     plain: 'Cytoscape default style, preset (origin) positions for the first frame, then fcose with default options except animate:false; same graph via client/src/graph/synthetic-graph.ts',
     layoutCapSeconds: capMs / 1000,
