@@ -1,4 +1,11 @@
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { MAX_STRING_LENGTH } from './seed-values.ts';
+
+/**
+ * Longer lines are refused before parsing: no valid line needs more (a value holds at most
+ * MAX_STRING_LENGTH characters), and parsing a 3 MB line took the YAML parser seconds.
+ */
+export const MAX_LINE_LENGTH = 5 * MAX_STRING_LENGTH;
 
 /**
  * Turns a seed file's bytes into text, or says exactly where they stop being seed text:
@@ -14,6 +21,8 @@ export function decodeSeedText(file: string, bytes: Uint8Array): { text: string 
     return { error: diagnostic({ file, ...at }, `invalid UTF-8 (bytes ${hex})`, 'a seed file must be UTF-8 text') };
   }
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const long = firstLongLine(text);
+  if (long) return { error: diagnostic({ file, line: long.line, column: MAX_LINE_LENGTH + 1 }, `line is ${long.length} characters long; the limit is ${MAX_LINE_LENGTH}`, `no seed value may exceed ${MAX_STRING_LENGTH} characters`) };
   // The character classes YAML 1.2 calls non-printable (c-printable), and a CR not before LF.
   const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|\r(?!\n)/.exec(text);
   if (!m) return { text };
@@ -22,6 +31,18 @@ export function decodeSeedText(file: string, bytes: Uint8Array): { text: string 
   if (ch === '\u0000') return { error: diagnostic({ file, ...at }, 'binary content (NUL bytes): a seed file must be UTF-8 text') };
   if (ch === '\r') return { error: diagnostic({ file, ...at }, 'a carriage return (CR) without a line feed', 'end lines with LF or CRLF') };
   return { error: diagnostic({ file, ...at }, `control character ${codePoint(ch)} is not allowed in a seed file`, 'delete it; it is invisible in most editors') };
+}
+
+function firstLongLine(text: string): { line: number; length: number } | undefined {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', start)) {
+    const end = i === -1 ? text.length : i;
+    if (end - start > MAX_LINE_LENGTH) return { line, length: end - start };
+    if (i === -1) return undefined;
+    start = i + 1;
+    line++;
+  }
 }
 
 /** "U+0007". */
