@@ -1,15 +1,15 @@
 /**
  * Drill 2, GraphQL abuse: the production server (createHttpServer with NODE_ENV=production, as
- * `npm start` runs in production) on a free port over the real dataset. Each abusive request
+ * `npm start` runs in production) in a process of its own, on a free port, over the real dataset. Each abusive request
  * must be refused quickly with a stable `extensions.code`; then a few attackers send them in a
  * loop while one client times normal queries (search, neighbourhood), next to a baseline.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../server/db/database.ts';
 import { CSRF_HEADER } from '../../server/graphql/create-yoga.ts';
-import { createHttpServer } from '../../server/http/create-http-server.ts';
-import type { Drill, DrillRow } from './drill-types.ts';
+import type { Drill, DrillOptions, DrillRow } from './drill-types.ts';
 import { Tally, loadRealDataset, ms, percentile } from './input-drill-support.ts';
 
 /** A refusal slower than this is not "quick": alone, and while other attacks run. */
@@ -27,27 +27,33 @@ interface Attack {
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json', [CSRF_HEADER]: '1' };
 
-/** Starts the production HTTP server on a free port; NODE_ENV is production only while it is built. */
-export async function startProductionServer(db: Parameters<typeof createHttpServer>[0]['db'], ontology: Parameters<typeof createHttpServer>[0]['ontology']): Promise<{ url: string; close: () => Promise<void> }> {
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  let server: Server;
-  try {
-    server = createHttpServer({ db, ontology });
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previous;
-  }
-  await new Promise<void>((res, rej) => {
-    server.once('error', rej);
-    server.listen(0, '127.0.0.1', () => res());
+/** Starts the production server (abuse-server-child.ts) in its own process; resolves once it listens. */
+async function startServerProcess(neo4j: DrillOptions['neo4j']): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), 'abuse-server-child.ts')], {
+    env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const { port } = server.address() as AddressInfo;
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  let output = '';
+  child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4_000)));
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  const port = await new Promise<number>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`the server did not start in 60 s: ${output}`)), 60_000);
+    child.stdout.on('data', (d: Buffer) => {
+      const m = /\{"port":(\d+)\}/.exec(d.toString());
+      if (m) (clearTimeout(timer), res(Number(m[1])));
+    });
+    child.once('exit', (code) => (clearTimeout(timer), rej(new Error(`the server exited (${code}): ${output}`))));
+  });
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((res) => server.close(() => res()));
+      process.off('exit', killOnExit);
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
@@ -95,6 +101,12 @@ function attacks(): Attack[] {
   ];
 }
 
+/** fetch's "fetch failed" with the reason underneath (ECONNRESET, other side closed…). */
+function describeFetchError(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return `${(err as Error).message}${cause ? `: ${cause.code ?? ''} ${cause.message ?? ''}` : ''}`;
+}
+
 /** Sends one attack; undefined when it was refused as it should be. */
 async function strike(url: string, a: Attack): Promise<{ failure?: string; ms: number }> {
   const started = performance.now();
@@ -105,7 +117,7 @@ async function strike(url: string, a: Attack): Promise<{ failure?: string; ms: n
     status = res.status;
     text = await res.text();
   } catch (err) {
-    return { failure: `request failed: ${(err as Error).message}`, ms: performance.now() - started };
+    return { failure: `request failed: ${describeFetchError(err)}`, ms: performance.now() - started };
   }
   const took = performance.now() - started;
   let body: { data?: unknown; errors?: Array<{ message?: string; extensions?: { code?: string } }> };
@@ -147,7 +159,7 @@ async function normalTraffic(url: string, count: number): Promise<Array<{ ms: nu
       if (res.status !== 200 || body.errors || !body.data) out.push({ ms: took, failure: `HTTP ${res.status} ${JSON.stringify(body.errors ?? null).slice(0, 120)}` });
       else out.push(took > NORMAL_LIMIT_MS ? { ms: took, failure: `took ${ms(took)}` } : { ms: took });
     } catch (err) {
-      out.push({ ms: performance.now() - started, failure: (err as Error).message });
+      out.push({ ms: performance.now() - started, failure: describeFetchError(err) });
     }
   }
   return out;
@@ -157,8 +169,8 @@ export const graphqlAbuseDrill: Drill = async ({ neo4j, quick, log }) => {
   const db = openDatabase(neo4j);
   let server: { url: string; close: () => Promise<void> } | undefined;
   try {
-    const { ontology } = await loadRealDataset(db);
-    server = await startProductionServer(db, ontology);
+    await loadRealDataset(db);
+    server = await startServerProcess(neo4j);
     const { url } = server;
     const list = attacks();
     const tallies = new Map(list.map((a) => [a.name, { tally: new Tally('graphql abuse', a.name), aloneMax: 0, loopMax: 0 }]));
