@@ -25,7 +25,10 @@ export function toDatabaseFailure(err: unknown): DatabaseFailure {
   if (err instanceof DatabaseFailure) return err;
   if (err instanceof Neo4jError) {
     const code = err.code;
-    if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.General') || /connect|ECONNREFUSED|ECONNRESET/i.test(err.message) && isRetryableError(err)) {
+    // No connection to be had within connectionAcquisitionTimeout (the pool is full of requests
+    // waiting on a Neo4j that does not answer) is an outage too, though the driver gives it no code.
+    const acquisition = /^Connection acquisition timed out/.test(err.message);
+    if (UNAVAILABLE_CODES.has(code) || acquisition || code.startsWith('Neo.TransientError.General') || (/connect|ECONNREFUSED|ECONNRESET/i.test(err.message) && isRetryableError(err))) {
       return new DatabaseFailure('UNAVAILABLE', `Neo4j is unavailable: ${err.message}`, code, { cause: err });
     }
     if (code.startsWith('Neo.ClientError.Security')) {

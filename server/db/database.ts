@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type SessionConfig } from 'neo4j-driver';
-import { toDatabaseFailure } from './database-errors.ts';
+import { DatabaseFailure, toDatabaseFailure } from './database-errors.ts';
 
 /**
  * The one module that owns the Neo4j driver. Callers get read and write transaction
@@ -61,5 +61,46 @@ export function openDatabase(opts: DatabaseOptions): Database {
       await run('READ', (tx) => tx.run('RETURN 1'));
     },
     close: () => driver.close(),
+  };
+}
+
+export interface ReadDeadline {
+  /** Longest a read may go without an answer from Neo4j (the client gives up at 20 s). @default 15000 */
+  readMs?: number;
+  /** Longest `ping` (the readiness probe) may take. @default 2000 */
+  pingMs?: number;
+}
+
+/**
+ * The same database, but a read that gets no answer in time fails as UNAVAILABLE instead of
+ * waiting: while Neo4j starts (or hangs) it accepts connections and then answers nothing, and
+ * the driver's own timeouts cover only the TCP connect and the pool. The abandoned read's
+ * session is closed at once, which resets its connection, so Neo4j does not run work nobody
+ * waits for when it comes back. For the API and /readyz, never for the seed sync, whose reads
+ * may rightly take long.
+ */
+export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000 }: ReadDeadline = {}): Database {
+  const read = <T>(ms: number, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
+    const session = db.driver.session({ defaultAccessMode: neo4j.session.READ, ...(db.name ? { database: db.name } : {}) });
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new DatabaseFailure('UNAVAILABLE', `Neo4j did not answer within ${ms} ms`, undefined));
+        void session.close().catch(() => {});
+      }, ms);
+      session
+        .executeRead(work)
+        .then(resolve, (err: unknown) => reject(toDatabaseFailure(err)))
+        .finally(() => {
+          clearTimeout(timer);
+          void session.close().catch(() => {});
+        });
+    });
+  };
+  return {
+    ...db,
+    read: (work) => read(readMs, work),
+    async ping() {
+      await read(pingMs, (tx) => tx.run('RETURN 1'));
+    },
   };
 }

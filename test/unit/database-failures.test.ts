@@ -1,0 +1,37 @@
+import { Neo4jError } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { DatabaseFailure, toDatabaseFailure } from '../../server/db/database-errors.ts';
+import { withReadDeadline, type Database } from '../../server/db/database.ts';
+
+// What the API makes of a Neo4j that is gone or hangs (the fault drill found both).
+describe('database failures', () => {
+  it('a pool with no connection to give is an outage, not an unexpected error', () => {
+    const err = new Neo4jError('Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 50, Idle conn count = 0.', 'N/A', '50N42', 'general processing exception');
+    expect(toDatabaseFailure(err)).toMatchObject({ kind: 'UNAVAILABLE' });
+  });
+
+  it('a query error stays a query error', () => {
+    const err = new Neo4jError('Invalid input', 'Neo.ClientError.Statement.SyntaxError', '42001', 'syntax error');
+    expect(toDatabaseFailure(err)).toMatchObject({ kind: 'QUERY', neo4jCode: 'Neo.ClientError.Statement.SyntaxError' });
+  });
+
+  it('withReadDeadline: a read Neo4j never answers fails as UNAVAILABLE in time, and its session is closed', async () => {
+    let closed = 0;
+    const session = { executeRead: () => new Promise(() => {}), close: async () => void closed++ };
+    const db = withReadDeadline({ name: undefined, driver: { session: () => session } } as unknown as Database, { readMs: 50, pingMs: 20 });
+    const t = Date.now();
+    await expect(db.read(async () => 1)).rejects.toMatchObject({ kind: 'UNAVAILABLE', message: 'Neo4j did not answer within 50 ms' });
+    await expect(db.ping()).rejects.toBeInstanceOf(DatabaseFailure);
+    expect(Date.now() - t).toBeLessThan(1_000);
+    expect(closed).toBe(2);
+  });
+
+  it('withReadDeadline: answers and driver errors in time pass through (translated); writes are not bounded', async () => {
+    const answers = [Promise.resolve(42), Promise.reject(new Neo4jError('Invalid input', 'Neo.ClientError.Statement.SyntaxError', '42001', 'syntax error'))];
+    const session = { executeRead: () => answers.shift(), close: async () => {} };
+    const db = withReadDeadline({ name: undefined, driver: { session: () => session }, write: async () => 'written' } as unknown as Database, { readMs: 50 });
+    await expect(db.read(async () => 0)).resolves.toBe(42);
+    await expect(db.read(async () => 0)).rejects.toMatchObject({ kind: 'QUERY' });
+    await expect(db.write(async () => 0)).resolves.toBe('written');
+  });
+});
