@@ -191,15 +191,24 @@ async function reuseRunning(pidPath: string): Promise<{ uri: string; port: numbe
   return (await boltAnswers(uri)) ? { uri, port: pf.port, pid: pf.pid } : undefined;
 }
 
-async function boltAnswers(uri: string): Promise<boolean> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'), { connectionTimeout: 2000 });
+/**
+ * One bounded attempt: while Neo4j starts it accepts Bolt connections and then answers nothing
+ * for a while, and an unbounded attempt (the driver retries for 30 s) would report it ready late.
+ */
+async function boltAnswers(uri: string, timeoutMs = 2000): Promise<boolean> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'), { connectionTimeout: timeoutMs, maxTransactionRetryTime: 0 });
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await driver.executeQuery('RETURN 1');
-    return true;
+    return await Promise.race([
+      driver.executeQuery('RETURN 1').then(() => true),
+      new Promise<boolean>((res) => (timer = setTimeout(() => res(false), timeoutMs))),
+    ]);
   } catch {
     return false;
   } finally {
-    await driver.close();
+    clearTimeout(timer);
+    // Not awaited: closing a connection that hangs in its handshake could itself hang.
+    void driver.close().catch(() => {});
   }
 }
 
