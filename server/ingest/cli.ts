@@ -40,14 +40,21 @@ const conn = await connect().catch((err: unknown) => {
   console.error(`seed: ${(err as Error).message}`);
   process.exit(1);
 });
+let bar: cliProgress.SingleBar | undefined;
 try {
   const total = entities.length + relations.length;
-  const bar = total >= 20_000 && !values.quiet ? new cliProgress.SingleBar({ format: 'sync [{bar}] {percentage}% {value}/{total} rows', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const showProgress = total >= 20_000 && !values.quiet;
+  // A bar on a terminal; on a pipe (CI logs, a supervising process) one line per written batch.
+  bar = showProgress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'sync [{bar}] {percentage}% {value}/{total} rows', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   let barStarted = false;
   const report = await syncSeed(conn.db, seed.graph, {
     dryRun: values['dry-run'],
     onProgress: (done, all) => {
-      if (!bar) return;
+      if (!showProgress) return;
+      if (!bar) {
+        process.stderr.write(`sync: ${done}/${all} rows written\n`);
+        return;
+      }
       if (!barStarted) bar.start(all, 0);
       barStarted = true;
       bar.update(done);
@@ -60,6 +67,8 @@ try {
   }
   console.log(formatSummary(report));
 } catch (err) {
+  // A running bar's redraw timer would keep the process alive after a failure.
+  bar?.stop();
   console.error(`seed: sync failed, nothing was changed: ${(err as Error).message}`);
   process.exitCode = 1;
 } finally {
