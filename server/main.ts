@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from './db/connect.ts';
+import { withReadDeadline } from './db/database.ts';
 import { createHttpServer } from './http/create-http-server.ts';
 import { formatDiagnostics, formatSummary } from './ingest/report-format.ts';
 import { loadSeed } from './ingest/load-seed.ts';
@@ -16,11 +17,19 @@ import { ensureClientBuilt } from './http/client-build.ts';
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
+/** How long a stopping server waits for requests in flight. */
+const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
   const conn = await connect();
   const ontology = await syncSeedFiles(conn.db);
-  const server = createHttpServer({ db: conn.db, ontology, clientDir: await ensureClientBuilt() });
+  // The API answers DATABASE_UNAVAILABLE rather than wait on a Neo4j that accepts and says nothing.
+  const server = createHttpServer({ db: withReadDeadline(conn.db), ontology, clientDir: await ensureClientBuilt() });
+  let closing = false;
+  // Answers sent while stopping close their connection, so keep-alive clients go elsewhere.
+  server.on('request', (_req, res) => {
+    if (closing) res.setHeader('connection', 'close');
+  });
   await new Promise<void>((res, rej) => {
     server.once('error', rej);
     server.listen(port, host, () => res());
@@ -28,13 +37,18 @@ async function main(): Promise<void> {
   const addr = server.address() as AddressInfo;
   console.log(`splinternet: http://${host}:${addr.port}/  (health: /healthz, readiness: /readyz)`);
 
-  let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`splinternet: ${signal}, stopping…`);
-    server.closeAllConnections();
-    await new Promise<void>((res) => server.close(() => res()));
+    // Stop accepting, let requests in flight finish (for at most DRAIN_MS), and close each
+    // keep-alive connection as soon as it is idle, so no client loses an answer it was owed.
+    const closed = new Promise<void>((res) => server.close(() => res()));
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    await closed;
+    clearInterval(idle);
+    clearTimeout(cut);
     await conn.close();
     process.exit(0);
   };
