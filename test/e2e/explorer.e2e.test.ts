@@ -311,4 +311,52 @@ describe('splinternet explorer', () => {
     expect(after).not.toBeNull();
     expect(after).not.toBe(before);
   });
+
+  it('a synthetic 5,000-element graph is drawn at once, then laid out in the Web Worker, and pans by drag', async () => {
+    app = await newAppPage(browser);
+    const logs: string[] = [];
+    app.page.on('console', (m) => logs.push(m.text()));
+    await app.page.goto(`${base}/?synthetic=5000`);
+    // Drawn in chunks a frame apart at seed positions, then laid out.
+    await app.page.waitForFunction(() => (window.__splinternet?.cy.elements().length ?? 0) >= 4_800, null, { timeout: 60_000 });
+    await idle(app.page);
+    const layout = logs.find((l) => l.startsWith('synthetic:'));
+    expect(layout).toMatch(/compute in worker \d+ ms/);
+    const check = await app.page.evaluate(() => {
+      const cy = window.__splinternet!.cy;
+      const points = cy.nodes().map((n) => n.position());
+      const spots = new Set(points.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
+      const finite = points.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+      const ext = cy.extent();
+      const inView = points.filter((p) => p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2).length;
+      return { nodes: points.length, spots: spots.size, finite, inView, renderer: window.__splinternet!.state.renderer };
+    });
+    expect(check.finite).toBe(true);
+    expect(check.spots).toBe(check.nodes);
+    expect(check.inView).toBe(check.nodes);
+    expect(check.renderer.mode).toBe('large');
+    // A drag on the canvas pans the view.
+    const box = (await app.page.locator('#cy').boundingBox())!;
+    const pan = () => app.page.evaluate(() => ({ ...window.__splinternet!.cy.pan() }));
+    const before = await pan();
+    const spot = await app.page.evaluate(() => {
+      const cy = window.__splinternet!.cy;
+      const nodes = cy.nodes().map((n) => n.renderedPosition());
+      let best = { x: 0, y: 0, gap: -1 };
+      // The middle of the canvas: panels and buttons float over its edges.
+      for (let x = cy.width() * 0.25; x < cy.width() * 0.75; x += 10)
+        for (let y = cy.height() * 0.25; y < cy.height() * 0.75; y += 10) {
+          const gap = Math.min(...nodes.map((p) => Math.hypot(p.x - x, p.y - y)));
+          if (gap > best.gap) best = { x, y, gap };
+        }
+      return best;
+    });
+    await app.page.mouse.move(box.x + spot.x, box.y + spot.y);
+    await app.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await app.page.mouse.move(box.x + spot.x + 8 * i, box.y + spot.y + 4 * i);
+    await app.page.mouse.up();
+    const after = await pan();
+    expect(after.x - before.x).toBeGreaterThan(40);
+    await screenshot(app.page, '11-synthetic-5000');
+  }, 120_000);
 });

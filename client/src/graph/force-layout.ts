@@ -18,7 +18,7 @@ export interface ForceLayoutOptions {
   edgeLength?: number;
   /** Charge per node (negative pushes apart), as d3-force's many-body strength. @default -80 */
   charge?: number;
-  /** Barnes-Hut opening angle: larger is faster and coarser. @default 1 */
+  /** Barnes-Hut opening angle: larger is faster and coarser. @default 1.2 */
   theta?: number;
 }
 
@@ -33,7 +33,7 @@ export function forceLayout(request: PositionRequest, options: ForceLayoutOption
   const n = request.nodes.length;
   if (n === 0) return {};
   const iterations = options.iterations ?? iterationsFor(n);
-  const theta2 = (options.theta ?? 1) ** 2;
+  const theta2 = (options.theta ?? 1.2) ** 2;
   const index = new Map<string, number>();
   request.nodes.forEach((node, i) => index.set(node.id, i));
   const x = new Float64Array(n);

@@ -37,11 +37,19 @@ export async function runLayout(cy: Core, name: LayoutName, options: { roots?: s
   if (nodeCount === 0) return undefined;
   if (name === 'fcose' && nodeCount > FORCE_LAYOUT_NODES) {
     const request = positionRequest(eles.nodes(), eles.edges());
-    // No Worker (headless tests): the same layout, on this thread.
-    const answer = typeof Worker !== 'undefined' ? await positionsInWorker(request) : computePositions(request);
+    // No Worker (headless tests) or a worker that fails: the same layout, on this thread.
+    let where: LayoutReport['where'] = 'worker';
+    let answer: PositionAnswer;
+    try {
+      if (typeof Worker === 'undefined') throw new Error('no Worker');
+      answer = await positionsInWorker(request);
+    } catch {
+      where = 'main';
+      answer = computePositions(request);
+    }
     await applyPositions(cy, eles.nodes(), answer.positions, false);
     fitView(cy, eles, { animate: false });
-    return { where: typeof Worker !== 'undefined' ? 'worker' : 'main', computeMs: answer.ms };
+    return { where, computeMs: answer.ms };
   }
   const animate = options.animate ?? true;
   const start = performance.now();
