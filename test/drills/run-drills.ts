@@ -21,6 +21,8 @@ const DRILLS: Array<{ name: string; load: () => Promise<Drill> }> = [
   { name: 'abuse', load: async () => (await import('./graphql-abuse-drill.ts')).graphqlAbuseDrill },
   { name: 'injection', load: async () => (await import('./injection-drill.ts')).injectionDrill },
   // Each drill module adds its line here when it exists: seed, abuse, injection, faults, load.
+  { name: 'faults', load: async () => (await import('./fault-drill.ts')).faultDrill },
+  { name: 'load', load: async () => (await import('./load-drill.ts')).loadDrill },
 ];
 
 const only = args.only ? new Set(args.only.split(',')) : undefined;

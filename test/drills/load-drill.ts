@@ -1,0 +1,126 @@
+/**
+ * Load (issue 6, section 5): the real server (`server/main.ts` as a child process) over the real
+ * dataset, under autocannon (test/bench/api-loadgen.ts, in its own process) sending the client's
+ * main operations — search, neighbourhood depth 1 and 2, paths, entity with relations — for
+ * 60 s at 64 connections, twice. Every answer must be 2xx without GraphQL errors, and the
+ * server's resident memory must not grow from one run to the next beyond noise.
+ */
+import { fork } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../../neo4j/local-neo4j.ts';
+import { openDatabase } from '../../server/db/database.ts';
+import type { LoadJob, LoadResult } from '../bench/api-loadgen.ts';
+import { resetDatabase } from '../helpers/graph-state.ts';
+import { clientWorkload, WORKLOAD_HEADERS } from './client-workload.ts';
+import type { Drill, DrillRow } from './drill-types.ts';
+import { startFetchLoad } from './fetch-load.ts';
+import { residentMb, startServerChild, type ServerChild } from './server-child.ts';
+
+const DRILL = 'load';
+const loadgenPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'api-loadgen.ts');
+
+/** Growth of resident memory from the end of run 1 to the end of run 2 that still counts as noise. */
+const NOISE_MB = 24;
+const NOISE_SHARE = 0.1;
+
+/** One autocannon run in a child process (it must not share the event loop of anything measured). */
+function runLoad(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(loadgenPath, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), (job.durationS + job.warmupS + 120) * 1000);
+    child.once('message', (m: { ok: boolean; result?: LoadResult; error?: string }) => {
+      settled = true;
+      if (m.ok) resolve(m.result!);
+      else reject(new Error(`load generator failed: ${m.error}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!settled) reject(new Error(`load generator exited with ${code} before reporting`));
+    });
+    child.send(job);
+  });
+}
+
+export const loadDrill: Drill = async (options) => {
+  const sizes = options.quick ? { durationS: 10, connections: 16, warmupS: 3 } : { durationS: 60, connections: 64, warmupS: 5 };
+  const db = openDatabase(options.neo4j);
+  let server: ServerChild | undefined;
+  try {
+    // The server syncs seed/ at start: the real dataset, in a graph that holds nothing else.
+    await resetDatabase(db);
+    server = await startServerChild({ port: await freePort(), neo4j: options.neo4j });
+    const requests = await clientWorkload(db, 25);
+    const url = `${server.baseUrl}/graphql`;
+
+    // Every request once, alone, with its body read: the load runs below only count errors.
+    const check = startFetchLoad({ url, headers: WORKLOAD_HEADERS, requests, workers: 1 });
+    while (check.outcomes.length < requests.length) await new Promise((r) => setTimeout(r, 20));
+    const checked = (await check.stop()).slice(0, requests.length);
+    const badChecks = checked.filter((o) => !o.ok);
+    if (badChecks.length > 0) options.log(`load: failing requests: ${JSON.stringify(badChecks.slice(0, 3))}`);
+    const ops = [...new Set(requests.map((r) => r.op))];
+
+    const job = (durationS: number): LoadJob => ({
+      url,
+      headers: WORKLOAD_HEADERS,
+      bodies: requests.map((r) => r.body),
+      connections: sizes.connections,
+      durationS,
+      warmupS: 0,
+      timeoutS: 30,
+    });
+    const settle = () => new Promise((r) => setTimeout(r, 2_000));
+    await runLoad(job(sizes.warmupS));
+    await settle();
+    const pid = server.pid;
+    const before = residentMb(pid);
+    options.log(`load: warmed up; server RSS ${before.toFixed(0)} MB; ${sizes.durationS} s at ${sizes.connections} connections…`);
+    const runs: LoadResult[] = [];
+    const rss: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      runs.push(await runLoad(job(sizes.durationS)));
+      await settle();
+      rss.push(residentMb(pid));
+      options.log(`load: run ${i + 1}: ${runs[i]!.reqPerSec.toFixed(0)} req/s, p99 ${runs[i]!.p99} ms; RSS ${rss[i]!.toFixed(0)} MB`);
+    }
+    const alive = server.exited() === undefined;
+    const failures = (r: LoadResult) => r.non2xx + r.bodyErrors + r.socketErrors + r.timeouts;
+    const total = runs.reduce((s, r) => s + r.requests, 0);
+    const failed = runs.reduce((s, r) => s + failures(r), 0);
+    const [after1, after2] = rss as [number, number];
+    const growth = after2 - after1;
+    const noise = Math.max(NOISE_MB, after1 * NOISE_SHARE);
+    const fig = (r: LoadResult) =>
+      `${r.reqPerSec.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${r.non2xx} non-2xx, ${r.bodyErrors} GraphQL errors, ${r.socketErrors + r.timeouts} socket errors)`;
+    const rows: DrillRow[] = [
+      {
+        drill: DRILL,
+        case: `each request of the workload once (${ops.join(', ')})`,
+        cases: checked.length,
+        passed: checked.length - badChecks.length,
+        figure: `${requests.length} distinct requests over ${requests.filter((r) => r.op === 'Search').length} entities${badChecks.length ? `; first failure ${JSON.stringify(badChecks[0]).slice(0, 120)}` : ''}`,
+      },
+      ...runs.map((r, i) => ({
+        drill: DRILL,
+        case: `run ${i + 1}: ${sizes.durationS} s at ${sizes.connections} connections: 0 non-2xx, 0 GraphQL errors`,
+        cases: r.requests,
+        passed: i === runs.length - 1 && !alive ? 0 : r.requests - failures(r),
+        figure: fig(r),
+      })),
+      {
+        drill: DRILL,
+        case: 'server resident memory: no growth from run 1 to run 2 beyond noise',
+        cases: 1,
+        passed: growth <= noise ? 1 : 0,
+        figure: `VmRSS ${before.toFixed(0)} MB warm → ${after1.toFixed(0)} MB after run 1 → ${after2.toFixed(0)} MB after run 2 (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MB, noise ≤ ${noise.toFixed(0)} MB)`,
+      },
+    ];
+    options.log(`load: ${total} requests, ${failed} failed`);
+    return rows;
+  } finally {
+    await server?.stop(5_000);
+    await db.close();
+  }
+};
