@@ -333,7 +333,7 @@ function printProfile(p: { nodes: Array<{ id: number; children?: number[]; callF
       for (let up: number | undefined = id; up !== undefined; up = parent.get(up)) chain.push(name(up));
       const at = chain.findIndex((k) => k.startsWith(`${under} `));
       if (at < 0) return;
-      const key = chain.slice(Math.max(0, at - 2), at + 1).reverse().join(' > ');
+      const key = chain.slice(Math.max(0, at - 4), at + 1).reverse().join(' > ');
       below.set(key, (below.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
     });
     for (const [key, ms] of [...below].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  under ${ms.toFixed(0).padStart(6)} ms  ${key}`);

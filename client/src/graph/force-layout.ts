@@ -22,10 +22,13 @@ export interface ForceLayoutOptions {
   theta?: number;
 }
 
-/** Steps for a graph of `nodeCount` nodes: 300 for small ones, fewer as each step gets dearer. */
+/**
+ * Steps for a graph of `nodeCount` nodes: 300 up to 1,000 nodes, then about the same total work
+ * (steps × nodes), at least 100 steps; the seed positions give big graphs a head start.
+ */
 export function iterationsFor(nodeCount: number): number {
   if (nodeCount <= 1_000) return 300;
-  return Math.max(120, Math.round(300 * Math.sqrt(1_000 / nodeCount)));
+  return Math.max(100, Math.round((300 * 1_000) / nodeCount));
 }
 
 /** Positions for every node of the request; pinned (`fixed`) nodes do not move. */
