@@ -184,7 +184,8 @@ function handWrittenCases(): SeedCase[] {
     y('duplicate top-level key', 'entities: []\nentities: []\n', /duplicate key "entities"/),
     y('billion laughs (9 levels)', bomb(9), /anchors|aliases/),
     y('merge key with an alias', 'entities:\n  - &base { id: drill-x, kind: Company, name: X }\n  - { <<: *base, id: drill-y }\n', /anchors|aliases/),
-    y('100 000 nested brackets', `entities: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, /nested more than/),
+    y('100 000 nested brackets', `entities: ${nestedFlow('[', '', ']', 100_000)}\n`, /nested more than/),
+    y('100 000 nested brackets on one line', `entities: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, /line is \d+ characters long/),
     y('5 000 nested block levels', deepBlock, /nested more than/),
     y('10 000 compact "- " levels', `entities:\n  ${'- '.repeat(10_000)}x\n`, /nested more than/),
     y('1 MB name', ent(`id: drill-x, kind: Company, name: ${'x'.repeat(1_000_000)}`), /line is 1000\d+ characters long/),
@@ -328,7 +329,7 @@ function fuzzCases(originals: Map<string, Buffer>, n: number, seed: number, quic
           shape: fc.constantFrom<[string, string, string]>(['[', '', ']'], ['{a: ', '1', '}'], ['[{a: ', '1', '}]']),
         })
         .map(({ spot, depth, shape: [open, middle, close] }) =>
-          reject('deep nesting', spot.file, splice(spot.file, spot.start, spot.end, open.repeat(depth) + middle + close.repeat(depth)), /nested more than/, ` (${depth} levels)`),
+          reject('deep nesting', spot.file, splice(spot.file, spot.start, spot.end, nestedFlow(open, middle, close, depth)), /nested more than/, ` (${depth} levels)`),
         ),
     ],
     [
@@ -386,6 +387,15 @@ function fuzzCases(originals: Map<string, Buffer>, n: number, seed: number, quic
     ],
   ];
   return kinds.map(([name, arb], i) => [name, fc.sample(arb, { numRuns: n, seed: seed + i })]);
+}
+
+/**
+ * `depth` levels of flow nesting, broken into indented lines of 500 levels: one line would be
+ * refused for its length before the nesting check could see it.
+ */
+function nestedFlow(open: string, middle: string, close: string, depth: number): string {
+  const lines = (unit: string) => Array.from({ length: Math.ceil(depth / 500) }, (_, i) => unit.repeat(Math.min(500, depth - i * 500))).join('\n        ');
+  return `${lines(open)}${middle}\n        ${lines(close)}`;
 }
 
 /** Walks a YAML file for scalar values (by key), id-like values, key/value pairs and flow collections. */
