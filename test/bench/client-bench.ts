@@ -177,7 +177,10 @@ function instrument(expected: number): void {
       console.debug(`__benchFirst ${String(w.__benchFirst)}`);
       return;
     }
-    if (some && w.__benchSome === undefined) w.__benchSome = performance.now();
+    if (some && w.__benchSome === undefined) {
+      w.__benchSome = performance.now();
+      console.debug(`__benchSome ${String(w.__benchSome)}`);
+    }
     try {
       const count = target()?.cy?.elements().length ?? 0;
       if (count >= expected) seen = true;
@@ -360,6 +363,7 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
   page.on('console', (msg) => {
     const text = msg.text();
     if (text.startsWith('__benchFirst ')) firstRender(Number(text.slice('__benchFirst '.length)));
+    if (text.startsWith('__benchSome ')) m.someMs = Number(text.slice('__benchSome '.length));
     if (/synthetic:/.test(text)) logs.push(text);
   });
   page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
@@ -380,7 +384,6 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
       return m;
     }
     m.firstMs = first;
-    m.someMs = await page.evaluate(() => (window as unknown as { __benchSome?: number }).__benchSome ?? null).catch(() => null);
     // The page may sit in a synchronous fcose run for a long time: race it from Node.
     const done = await withTimeout(
       page.evaluate(async () => {
