@@ -34,4 +34,27 @@ describe('database failures', () => {
     await expect(db.read(async () => 0)).rejects.toMatchObject({ kind: 'QUERY' });
     await expect(db.write(async () => 0)).resolves.toBe('written');
   });
+
+  it('withReadDeadline: after an outage, reads fail fast until one ping finds Neo4j back', async () => {
+    let up = false;
+    const sent: string[] = [];
+    const session = {
+      executeRead: (work: (tx: unknown) => Promise<unknown>) =>
+        work({ run: (q: string) => (sent.push(q), up ? Promise.resolve('answer') : Promise.reject(new DatabaseFailure('UNAVAILABLE', 'gone', undefined))) }),
+      close: async () => {},
+    };
+    const db = withReadDeadline({ name: undefined, driver: { session: () => session } } as unknown as Database, { probeEveryMs: 60_000 });
+    const query = (tx: { run(q: string): Promise<unknown> }) => tx.run('MATCH (n) RETURN n');
+    await expect(db.read(query as never)).rejects.toMatchObject({ kind: 'UNAVAILABLE' });
+    expect(sent).toEqual(['MATCH (n) RETURN n']);
+    // Down: the next reads never reach Neo4j (the first one probes once).
+    await expect(db.read(query as never)).rejects.toMatchObject({ kind: 'UNAVAILABLE' });
+    await expect(db.read(query as never)).rejects.toMatchObject({ message: 'Neo4j is unavailable (checking again shortly)' });
+    expect(sent).toEqual(['MATCH (n) RETURN n', 'RETURN 1']);
+    // Back: a ping (the readiness probe, or a read's probe) lets reads through again.
+    up = true;
+    await db.ping();
+    await expect(db.read(query as never)).resolves.toBe('answer');
+    expect(sent).toEqual(['MATCH (n) RETURN n', 'RETURN 1', 'RETURN 1', 'MATCH (n) RETURN n']);
+  });
 });
