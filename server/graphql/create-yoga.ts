@@ -12,6 +12,7 @@ import { EXAMPLE_OPERATIONS } from './example-operations.ts';
 import { maskError } from './mask-error.ts';
 import { useQueryCost } from './query-cost.ts';
 import { useRepeatedSelectionLimit } from './repeated-selections.ts';
+import { useVariableLimits } from './variable-limits.ts';
 
 export interface YogaOptions {
   db: Database;
@@ -36,6 +37,7 @@ export function createGraphQLServer({ db, ontology, production = process.env.NOD
     landingPage: false,
     logging: production ? 'warn' : 'info',
     plugins: [
+      useVariableLimits(),
       useRepeatedSelectionLimit(),
       EnvelopArmorPlugin({
         // The API's shape (connection → edges → node → to → …) is deep by design: 4 hops ≈ 17 levels.

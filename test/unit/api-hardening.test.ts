@@ -49,6 +49,15 @@ describe('abusive requests get stable codes', () => {
     expect(await post('{ entity(id: "huawei") { ... on Company { owners(first: -1) { id } } } }')).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
+  it('variables too large for any argument are refused before graphql-js coerces them', async () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => `id-${i}`);
+    expect(await post('query($ids: [ID!]!) { neighbourhood(ids: $ids) { truncated } }', { ids })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'variables.ids (100000 items) is too large for any argument of this API (lists up to 1000 items, strings up to 10000 characters).',
+    });
+    expect((await post('query($t: String!) { search(text: $t) { score } }', { t: 'x'.repeat(2_000_000) })).code).toBe('BAD_USER_INPUT');
+  });
+
   it('variables of the wrong type are bad input', async () => {
     expect((await post('query($d: Direction) { neighbourhood(ids: ["huawei"], direction: $d) { truncated } }', { d: 'SIDEWAYS' })).code).toBe('BAD_USER_INPUT');
     expect((await post('query($t: String!) { search(text: $t) { score } }', { t: 5 })).code).toBe('BAD_USER_INPUT');
