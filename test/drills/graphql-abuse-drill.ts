@@ -15,8 +15,11 @@ import { Tally, loadRealDataset, ms, percentile } from './input-drill-support.ts
 /** A refusal slower than this is not "quick": alone, and while other attacks run. */
 const ALONE_LIMIT_MS = 1_000;
 const UNDER_ATTACK_LIMIT_MS = 5_000;
-/** A normal query slower than this during the attack counts as the server not answering. */
-const NORMAL_LIMIT_MS = 2_000;
+/**
+ * The p99 of normal queries during the attack must stay under this. A p99, not every request:
+ * on a shared 2-core machine single outliers say more about the neighbours than the server.
+ */
+const NORMAL_P99_LIMIT_MS = 3_000;
 
 interface Attack {
   name: string;
@@ -156,8 +159,7 @@ async function normalTraffic(url: string, count: number): Promise<Array<{ ms: nu
       const res = await fetch(`${url}/graphql`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(q), signal: AbortSignal.timeout(30_000) });
       const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
       const took = performance.now() - started;
-      if (res.status !== 200 || body.errors || !body.data) out.push({ ms: took, failure: `HTTP ${res.status} ${JSON.stringify(body.errors ?? null).slice(0, 120)}` });
-      else out.push(took > NORMAL_LIMIT_MS ? { ms: took, failure: `took ${ms(took)}` } : { ms: took });
+      out.push(res.status !== 200 || body.errors || !body.data ? { ms: took, failure: `HTTP ${res.status} ${JSON.stringify(body.errors ?? null).slice(0, 120)}` } : { ms: took });
     } catch (err) {
       out.push({ ms: performance.now() - started, failure: describeFetchError(err) });
     }
@@ -211,10 +213,14 @@ export const graphqlAbuseDrill: Drill = async ({ neo4j, quick, log }) => {
       const t = tallies.get(a.name)!;
       return t.tally.row(`${a.code} (HTTP ${a.status}); alone ${ms(t.aloneMax)}, max under attack ${ms(t.loopMax)}`);
     });
-    const normal = new Tally('graphql abuse', `normal queries (search, neighbourhood) during ${attackers} attackers`);
+    const normal = new Tally('graphql abuse', `normal queries (search, neighbourhood) answered during ${attackers} attackers`);
     for (const r of [...baseline, ...during]) normal.record(r.failure);
     const p = (xs: Array<{ ms: number }>) => `p50 ${ms(percentile(xs.map((x) => x.ms), 50))} / p99 ${ms(percentile(xs.map((x) => x.ms), 99))}`;
     rows.push(normal.row(`baseline ${p(baseline)}; under attack ${p(during)} (${attacksSent} attack requests, ${(attacksSent / attackSeconds).toFixed(0)}/s)`));
+    const p99 = percentile(during.map((x) => x.ms), 99);
+    const latency = new Tally('graphql abuse', `normal-query p99 during the attack ≤ ${ms(NORMAL_P99_LIMIT_MS)}`);
+    latency.record(p99 <= NORMAL_P99_LIMIT_MS ? undefined : `p99 ${ms(p99)}`);
+    rows.push(latency.row(`p99 ${ms(p99)} (baseline ${ms(percentile(baseline.map((x) => x.ms), 99))}), max ${ms(Math.max(...during.map((x) => x.ms)))}`));
     return rows;
   } finally {
     await server?.close();
