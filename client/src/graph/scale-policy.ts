@@ -8,12 +8,11 @@ export const LARGE_GRAPH = 2_000;
 /** From here on: haystack edges (no arrows), labels only when zoomed in. */
 export const HUGE_GRAPH = 6_000;
 /**
- * Above this many nodes the force layout is d3-force's Barnes-Hut simulation in a Web Worker
- * (force-layout.ts) instead of fcose on the main thread: the page keeps responding and 5k
- * elements take well under a second.
+ * Above this many nodes the force layout is force-layout.ts (d3-force's model, Barnes-Hut
+ * charge) in a Web Worker instead of fcose on the main thread: the page keeps responding.
  */
 export const FORCE_LAYOUT_NODES = 250;
-/** From this many elements a big graph is added over several frames, this many at a time. */
+/** Big graphs are added, and big layouts applied, this many elements a frame. */
 export const DRAW_CHUNK = 1_000;
 /** Above this many nodes layouts jump instead of animating. */
 export const ANIMATE_LAYOUT_NODES = 400;
