@@ -32,7 +32,8 @@ export interface ServerChildOptions {
 
 /** Spawns `node --import tsx server/main.ts` on `port` and waits until /readyz answers 200. */
 export async function startServerChild(options: ServerChildOptions): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'server', 'main.ts')], {
+  const watchdog = join(PROJECT_ROOT, 'test', 'drills', 'exit-with-parent.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', watchdog, join(PROJECT_ROOT, 'server', 'main.ts')], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
@@ -43,7 +44,8 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
       NEO4J_PASSWORD: options.neo4j.password,
       NODE_ENV: options.nodeEnv ?? 'production',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin stays a pipe: exit-with-parent.ts stops the server when it closes.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
   const keep = (d: Buffer) => {
