@@ -8,7 +8,7 @@ import type { Core } from 'cytoscape';
  * Past this many elements the box to fit comes from node positions alone: Cytoscape's
  * boundingBox() would first compute every edge's and label's geometry (over a second at 10k).
  */
-const CHEAP_BOUNDS_FROM = 1_000;
+const CHEAP_BOUNDS_FROM = 500;
 /** Room around node centres in that box, for the nodes themselves. @default 30 */
 const NODE_MARGIN = 30;
 
