@@ -32,9 +32,11 @@ const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/
 
 /** Starts the production server (abuse-server-child.ts) in its own process; resolves once it listens. */
 async function startServerProcess(neo4j: DrillOptions['neo4j']): Promise<{ url: string; close: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), 'abuse-server-child.ts')], {
+  const here = dirname(fileURLToPath(import.meta.url));
+  // exit-with-parent.ts stops the child when its stdin (a pipe from us) closes, even if we were SIGKILLed.
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(here, 'exit-with-parent.ts'), join(here, 'abuse-server-child.ts')], {
     env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
