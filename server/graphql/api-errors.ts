@@ -16,6 +16,8 @@ export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** A request a browser could have sent cross-site: no CSRF header (see CSRF_HEADER). */
   FORBIDDEN: 'FORBIDDEN',
+  /** The request body is over MAX_REQUEST_BODY_BYTES (HTTP 413; set by yoga itself). */
+  REQUEST_ENTITY_TOO_LARGE: 'REQUEST_ENTITY_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../server/db/database.ts';
 import { CSRF_HEADER } from '../../server/graphql/create-yoga.ts';
+import { ErrorCode } from '../../server/graphql/api-errors.ts';
 import type { Drill, DrillOptions, DrillRow } from './drill-types.ts';
 import { Tally, loadRealDataset, ms, percentile } from './input-drill-support.ts';
 
@@ -85,6 +86,7 @@ function attacks(): Attack[] {
     { name: 'batched array (1000 operations)', request: { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(Array.from({ length: 1000 }, () => ({ query: normal }))) }, status: 400, code: 'BAD_REQUEST' },
     { name: 'huge string (2 MB search text)', request: gql('query($t: String!) { search(text: $t) { score } }', { t: 'hua '.repeat(500_000) }), status: 200, code: 'BAD_USER_INPUT' },
     { name: 'huge string inline (1 MB)', request: gql(`{ search(text: "${'x'.repeat(1_000_000)}") { score } }`), status: 200, code: 'BAD_USER_INPUT' },
+    { name: 'oversized body (5 MB)', request: gql('query($t: String!) { search(text: $t) { score } }', { t: 'x'.repeat(5_000_000) }), status: 413, code: ErrorCode.REQUEST_ENTITY_TOO_LARGE },
     { name: 'huge id (1 MB)', request: gql('query($id: ID!) { entity(id: $id) { id } }', { id: 'h'.repeat(1_000_000) }), status: 200, code: 'BAD_USER_INPUT' },
     { name: 'huge list (100 000 ids)', request: gql('query($ids: [ID!]!) { neighbourhood(ids: $ids) { truncated } }', { ids: Array.from({ length: 100_000 }, (_, i) => `id-${i}`) }), status: 200, code: 'BAD_USER_INPUT' },
     { name: 'huge list (100 000 relation types)', request: gql('query($t: [String!]) { neighbourhood(ids: ["huawei"], relationTypes: $t) { truncated } }', { t: Array.from({ length: 100_000 }, () => 'EXCLUDES') }), status: 200, code: 'BAD_USER_INPUT' },
