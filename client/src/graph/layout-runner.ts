@@ -29,7 +29,7 @@ export interface LayoutReport {
 
 /**
  * Lays out every visible element with `name`. The force layout of a big graph (past
- * FORCE_LAYOUT_NODES) is d3-force in a Web Worker; the page keeps drawing meanwhile.
+ * FORCE_LAYOUT_NODES) is force-layout.ts in a Web Worker; the page keeps drawing meanwhile.
  */
 export async function runLayout(cy: Core, name: LayoutName, options: { roots?: string[]; animate?: boolean } = {}): Promise<LayoutReport | undefined> {
   const eles = cy.elements(':visible');
