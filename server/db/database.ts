@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type SessionConfig } from 'neo4j-driver';
 import { DatabaseFailure, toDatabaseFailure } from './database-errors.ts';
+import { firstRunsOneAtATime } from './first-runs.ts';
 
 /**
  * The one module that owns the Neo4j driver. Callers get read and write transaction
@@ -83,8 +84,10 @@ export interface ReadDeadline {
  *    at a time checks whether it is back (at most every `probeEveryMs`). Otherwise every request
  *    of an outage queues up in a starting Neo4j, which then runs them all, for nobody, before
  *    the first client that is still waiting (the fault drill measured 24 s to the first answer).
+ *  - the first run of each query text goes alone (first-runs.ts), again after every outage.
  */
 export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000, probeEveryMs = 250 }: ReadDeadline = {}): Database {
+  const firstRuns = firstRunsOneAtATime();
   const read = <T>(ms: number, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
     const session = db.driver.session({ defaultAccessMode: neo4j.session.READ, ...(db.name ? { database: db.name } : {}) });
     return new Promise<T>((resolve, reject) => {
@@ -93,7 +96,7 @@ export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000
         void session.close().catch(() => {});
       }, ms);
       session
-        .executeRead(work)
+        .executeRead((tx) => work(firstRuns.wrap(tx)))
         .then(resolve, (err: unknown) => reject(toDatabaseFailure(err)))
         .finally(() => {
           clearTimeout(timer);
@@ -107,7 +110,10 @@ export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000
   const ping = (): Promise<void> =>
     (probe ??= read(pingMs, (tx) => tx.run('RETURN 1'))
       .then(
-        () => void (down = false),
+        () => {
+          if (down) firstRuns.reset();
+          down = false;
+        },
         (err: unknown) => {
           down = true;
           throw err;
