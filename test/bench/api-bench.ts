@@ -16,7 +16,7 @@
  * and only once all servers are idle. Prints a table of medians and writes
  * bench-results/api.json. Asserts no timing.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +35,7 @@ import { syncSeed } from '../../server/ingest/sync-seed.ts';
 import { SEED_DIR } from '../helpers/seed-fixture.ts';
 import type { LoadJob, LoadResult } from './api-loadgen.ts';
 import { reportBench } from './bench-report.ts';
+import { runLoadgen } from './run-loadgen.ts';
 import { createPeerServer, peerOperations } from './neo4j-graphql-peer.ts';
 import { writeSyntheticSeed } from './synthetic-seed.ts';
 
@@ -275,21 +276,7 @@ function countResult(server: ServerName, op: OpName, json: any): { nodes: number
 
 function runLoad(job: LoadJob, track: (c: ChildProcess | undefined) => void): Promise<LoadResult> {
   checkStopped();
-  return new Promise((resolve, reject) => {
-    const child = fork(join(here, 'api-loadgen.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    track(child);
-    let settled = false;
-    child.once('message', (m: { ok: boolean; result?: LoadResult; error?: string }) => {
-      settled = true;
-      if (m.ok) resolve(m.result!);
-      else reject(new Error(`load generator failed: ${m.error}`));
-    });
-    child.once('exit', (code) => {
-      track(undefined);
-      if (!settled) reject(new Error(`load generator exited with ${code} before reporting`));
-    });
-    child.send(job);
-  });
+  return runLoadgen(job, { track });
 }
 
 const log = (line: string) => console.log(line);

@@ -5,12 +5,10 @@
  * 60 s at 64 connections, three times. Every answer must be 2xx without GraphQL errors, and the
  * server's resident memory must not grow from the second run to the third beyond noise.
  */
-import { fork } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { freePort } from '../../neo4j/local-neo4j.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import type { LoadJob, LoadResult } from '../bench/api-loadgen.ts';
+import { runLoadgen } from '../bench/run-loadgen.ts';
 import { resetDatabase } from '../helpers/graph-state.ts';
 import { clientWorkload, WORKLOAD_HEADERS } from './client-workload.ts';
 import type { Drill, DrillRow } from './drill-types.ts';
@@ -18,7 +16,6 @@ import { startFetchLoad } from './fetch-load.ts';
 import { residentMb, startServerChild, type ServerChild } from './server-child.ts';
 
 const DRILL = 'load';
-const loadgenPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'api-loadgen.ts');
 
 /**
  * Growth of resident memory between the last two of three equal runs that still counts as noise.
@@ -30,24 +27,8 @@ const NOISE_SHARE = 0.1;
 /** Equal measured runs after the warm-up. */
 const RUNS = 3;
 
-/** One autocannon run in a child process (it must not share the event loop of anything measured). */
-function runLoad(job: LoadJob): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(loadgenPath, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let settled = false;
-    const timer = setTimeout(() => child.kill('SIGKILL'), (job.durationS + job.warmupS + 120) * 1000);
-    child.once('message', (m: { ok: boolean; result?: LoadResult; error?: string }) => {
-      settled = true;
-      if (m.ok) resolve(m.result!);
-      else reject(new Error(`load generator failed: ${m.error}`));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (!settled) reject(new Error(`load generator exited with ${code} before reporting`));
-    });
-    child.send(job);
-  });
-}
+/** One autocannon run in a child process, killed if it outlives its job by two minutes. */
+const runLoad = (job: LoadJob): Promise<LoadResult> => runLoadgen(job, { killAfterS: job.durationS + job.warmupS + 120 });
 
 export const loadDrill: Drill = async (options) => {
   const sizes = options.quick ? { durationS: 10, connections: 16, warmupS: 3 } : { durationS: 60, connections: 64, warmupS: 5 };
