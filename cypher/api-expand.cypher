@@ -1,7 +1,10 @@
-// name: expandSelection
-// The tail of every API read: follows the relations the GraphQL selection asks for, level by
-// level (at most 4), so nested fields resolve from this one result. Input row: roots (nodes),
-// rootRels (relationships), meta (map).
+// An API read is a root part (api-roots.cypher), then expandLevels or skipLevels, then
+// finishSelection: ONE query per GraphQL root field.
+
+// name: expandLevels
+// The middle of an API read whose selection asks for relations: follows them level by level
+// (at most 4), so nested fields resolve from this one result. Input row: roots (nodes),
+// rootRels (relationships), meta (map); output row: meta, rootIds, rootRelIds, ns, rs, hops.
 // $levels: [[{key, types, dir, asOf, cap}]] — per level, the distinct relation specs the
 // selection needs; each node of a level is expanded once per spec, keeping `cap` relations
 // ordered by type, then the other end's name. $frontierCap bounds how many nodes of a level
@@ -76,7 +79,16 @@ CALL (nodes3) {
 }
 WITH meta, [n IN roots | n.id] AS rootIds, [r IN rootRels | elementId(r)] AS rootRelIds, roots + nodes1 + nodes2 + nodes3 + nodes4 AS ns, rootRels + rels1 + rels2 + rels3 + rels4 AS rs,
      hops1 + hops2 + hops3 + hops4 AS hops
-// Evidence names its outlets by id; they come along so Evidence.outlet resolves too.
+
+// name: skipLevels
+// The middle of an API read whose selection asks for no relations (search results, paths, the
+// neighbourhood's own nodes and edges): the same output row as expandLevels, and a short text,
+// so Neo4j plans it in a fraction of the time (it matters after a restart, when every plan is new).
+WITH meta, [n IN roots | n.id] AS rootIds, [r IN rootRels | elementId(r)] AS rootRelIds, roots AS ns, rootRels AS rs, [] AS hops
+
+// name: finishSelection
+// The end of every API read: the nodes and relations found, as maps, with the outlets their
+// evidence names (by id; they come along so Evidence.outlet resolves too).
 CALL (rs) {
   UNWIND rs AS r
   UNWIND coalesce(r.evidenceOutlets, []) AS oid

@@ -1,5 +1,5 @@
 // Root parts of the API's reads. Each yields one row `roots, rootRels, meta` and is completed
-// by `expandSelection` (api-expand.cypher) into ONE query per GraphQL operation.
+// by the parts in api-expand.cypher into ONE query per GraphQL root field.
 
 // name: rootEntity
 OPTIONAL MATCH (n:Entity {id: $id})

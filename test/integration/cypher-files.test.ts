@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCypherQueries } from '../../server/db/cypher-queries.ts';
+import { apiReadText } from '../../server/graphql/plan/planned-reads.ts';
 import { applySchema } from '../../server/ingest/sync-seed.ts';
 import { openTestDatabase, resetDatabase } from '../helpers/test-database.ts';
 
@@ -14,11 +15,18 @@ describe('cypher/ files', () => {
     expect(queries.map((q) => q.name)).toContain('createEntities');
   });
 
-  // API root parts end in `WITH roots, rootRels, meta`; they compile completed by the expansion tail.
-  const tail = queries.find((q) => q.name === 'expandSelection')!.text;
+  // API root parts end in `WITH roots, rootRels, meta`; they compile completed both ways, as the
+  // planner sends them (api-expand.cypher holds the parts, not whole queries).
   const complete = queries
-    .filter((q) => q.file !== 'schema.cypher' && q.name !== 'expandSelection')
-    .map((q) => [q.name, q.file === 'api-roots.cypher' ? `${q.text}\n${tail}` : q.text]);
+    .filter((q) => q.file !== 'schema.cypher' && q.file !== 'api-expand.cypher')
+    .flatMap((q) =>
+      q.file === 'api-roots.cypher'
+        ? [
+            [`${q.name} + expandLevels`, apiReadText(q.name, true)],
+            [`${q.name} + skipLevels`, apiReadText(q.name, false)],
+          ]
+        : [[q.name, q.text]],
+    );
   it.each(complete)('%s compiles (EXPLAIN)', async (_name, text) => {
     await resetDatabase(db);
     await applySchema(db);

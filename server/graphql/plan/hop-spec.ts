@@ -5,7 +5,7 @@ export interface HopSpec {
   asOf: string | null;
 }
 
-/** A HopSpec with how many relations to keep per entity, as sent to expandSelection. */
+/** A HopSpec with how many relations to keep per entity, as sent to expandLevels. */
 export interface LevelSpec extends HopSpec {
   key: string;
   cap: number;

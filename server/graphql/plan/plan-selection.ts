@@ -30,7 +30,7 @@ export class LevelPlan {
     if (!have || have.cap < cap) this.levels[level]!.set(key, { ...spec, key, cap });
   }
 
-  /** The `$levels` parameter of expandSelection. */
+  /** The `$levels` parameter of expandLevels (empty: skipLevels is sent instead). */
   toParam(): LevelSpec[][] {
     const out = this.levels.map((m) => [...m.values()]);
     while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();

@@ -8,6 +8,11 @@ import type { LevelPlan } from './plan-selection.ts';
 /** Nodes of one level expanded further in the same query; the rest use the fallback. */
 const FRONTIER_CAP = 2000;
 
+/** The text of one API read: a root part, the expansion (if any levels), the finish. */
+export function apiReadText(root: string, expands: boolean): string {
+  return [cypher(root), cypher(expands ? 'expandLevels' : 'skipLevels'), cypher('finishSelection')].join('\n');
+}
+
 export interface PlannedResult {
   fragment: Fragment;
   rootIds: string[];
@@ -15,8 +20,9 @@ export interface PlannedResult {
 }
 
 /**
- * Runs a root query completed by expandSelection: ONE read transaction, ONE Cypher query per
- * GraphQL root field. Per request; keeps nothing between requests.
+ * Runs a root query completed by expandLevels (or skipLevels when the selection asks for no
+ * relations) and finishSelection: ONE read transaction, ONE Cypher query per GraphQL root
+ * field. Per request; keeps nothing between requests.
  */
 export class PlannedReads {
   private readonly fallback: DataLoader<{ id: string; levels: string }, Fragment, string>;
@@ -51,7 +57,7 @@ export class PlannedReads {
   }
 
   private async runRaw(root: string, params: Record<string, unknown>, levels: unknown[]): Promise<PlannedResult> {
-    const query = `${cypher(root)}\n${cypher('expandSelection')}`;
+    const query = apiReadText(root, levels.length > 0);
     const result = await this.db.read((tx) => tx.run(query, cypherParams({ ...params, levels, frontierCap: FRONTIER_CAP }) as Record<string, unknown>));
     const rec = result.records[0];
     if (!rec) return { fragment: new Fragment({}), rootIds: [], rootRelIds: [] };
