@@ -84,7 +84,7 @@ export interface ReadDeadline {
  *    at a time checks whether it is back (at most every `probeEveryMs`). Otherwise every request
  *    of an outage queues up in a starting Neo4j, which then runs them all, for nobody, before
  *    the first client that is still waiting (the fault drill measured 24 s to the first answer).
- *  - the first run of each query text goes alone (first-runs.ts), again after every outage.
+ *  - texts new to Neo4j (since the last outage) run one at a time, shortest first (first-runs.ts).
  */
 export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000, probeEveryMs = 250 }: ReadDeadline = {}): Database {
   const firstRuns = firstRunsOneAtATime();

@@ -4,6 +4,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/database.ts';
 import type { Ontology } from '../ingest/ontology.ts';
+import { createApiLogger } from './api-logger.ts';
 import { createContext, type ApiContext } from './context.ts';
 import { CSRF_HEADER } from './csrf-header.ts';
 import { createSchema } from './create-schema.ts';
@@ -41,7 +42,7 @@ export function createGraphQLServer({ db, ontology, production = process.env.NOD
     graphiql: production ? false : { title: 'splinternet GraphQL', defaultQuery: EXAMPLE_OPERATIONS, headers: JSON.stringify({ [CSRF_HEADER]: '1' }) },
     renderGraphiQL,
     landingPage: false,
-    logging: production ? 'warn' : 'info',
+    logging: createApiLogger(production ? 'warn' : 'info'),
     plugins: [
       useVariableLimits(),
       useRepeatedSelectionLimit(),

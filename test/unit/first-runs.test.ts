@@ -25,34 +25,65 @@ function fakeTx() {
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-describe('first runs of a query text go alone', () => {
-  it('a second request with the same text waits for the first; other texts do not', async () => {
-    const runs = firstRunsOneAtATime();
+describe('first runs of unseen query texts go one at a time, shortest first', () => {
+  it('requests arriving together: the shortest unseen text goes first, then the next shortest; same-text waiters go once it is planned', async () => {
+    const runs = firstRunsOneAtATime(0);
     const { tx, started, settle } = fakeTx();
-    const a1 = runs.wrap(tx).run('BIG');
-    const a2 = runs.wrap(tx).run('BIG');
-    const b = runs.wrap(tx).run('SMALL');
+    const big1 = runs.wrap(tx).run('BIGGEST');
+    const big2 = runs.wrap(tx).run('BIGGEST');
+    const mid = runs.wrap(tx).run('MIDDLE');
+    const small = runs.wrap(tx).run('SMALL');
     await tick();
-    expect(started).toEqual(['BIG', 'SMALL']);
+    expect(started).toEqual(['SMALL']);
     settle('SMALL', 'ok');
-    expect(await b).toBe('answer to SMALL');
-    settle('BIG', 'ok');
-    expect(await a1).toBe('answer to BIG');
+    expect(await small).toBe('answer to SMALL');
     await tick();
-    expect(started).toEqual(['BIG', 'SMALL', 'BIG']);
-    settle('BIG', 'ok');
-    expect(await a2).toBe('answer to BIG');
+    expect(started).toEqual(['SMALL', 'MIDDLE']);
+    // An unseen text arriving meanwhile waits too, and is shorter than BIGGEST.
+    const tiny = runs.wrap(tx).run('TINY');
+    settle('MIDDLE', 'ok');
+    await mid;
+    await tick();
+    expect(started).toEqual(['SMALL', 'MIDDLE', 'TINY']);
+    settle('TINY', 'ok');
+    await tiny;
+    await tick();
+    expect(started).toEqual(['SMALL', 'MIDDLE', 'TINY', 'BIGGEST']);
+    settle('BIGGEST', 'ok');
+    expect(await big1).toBe('answer to BIGGEST');
+    await tick();
+    // BIGGEST is planned: its other waiter goes without a turn.
+    expect(started).toEqual(['SMALL', 'MIDDLE', 'TINY', 'BIGGEST', 'BIGGEST']);
+    settle('BIGGEST', 'ok');
+    expect(await big2).toBe('answer to BIGGEST');
     // Planned now: concurrent runs no longer wait for each other.
-    const c1 = runs.wrap(tx).run('BIG');
-    const c2 = runs.wrap(tx).run('BIG');
-    await tick();
-    expect(started.filter((t) => t === 'BIG')).toHaveLength(4);
-    settle('BIG', 'ok');
+    const c1 = runs.wrap(tx).run('BIGGEST');
+    const c2 = runs.wrap(tx).run('MIDDLE');
+    expect(started.slice(5)).toEqual(['BIGGEST', 'MIDDLE']);
+    settle('BIGGEST', 'ok');
+    settle('MIDDLE', 'ok');
     await Promise.all([c1, c2]);
   });
 
+  it('a turn that finds the gate idle waits for the gathering window', async () => {
+    const runs = firstRunsOneAtATime(50);
+    const { tx, started, settle } = fakeTx();
+    const big = runs.wrap(tx).run('BIGGEST');
+    await new Promise((r) => setTimeout(r, 20));
+    const small = runs.wrap(tx).run('SMALL');
+    expect(started).toEqual([]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(started).toEqual(['SMALL']);
+    settle('SMALL', 'ok');
+    await small;
+    await tick();
+    expect(started).toEqual(['SMALL', 'BIGGEST']);
+    settle('BIGGEST', 'ok');
+    await big;
+  });
+
   it('when the first run fails, a waiting request becomes the first; reset() makes every text new again', async () => {
-    const runs = firstRunsOneAtATime();
+    const runs = firstRunsOneAtATime(0);
     const { tx, started, settle } = fakeTx();
     const first = runs.wrap(tx).run('Q');
     const second = runs.wrap(tx).run('Q');
