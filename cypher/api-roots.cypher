@@ -77,6 +77,21 @@ CALL (nodes) {
 }
 WITH nodes AS roots, edges AS rootRels, {truncated: truncated} AS meta
 
+// name: rootSubgraph
+// $ids (up to 1000), $types (list or null), $asOf (date text or null): the entities among $ids
+// that exist and the relations among them. Each relation is found once, from its start node.
+MATCH (s:Entity) WHERE s.id IN $ids
+WITH collect(s) AS nodes
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r]->(b)
+  WHERE b IN nodes
+    AND ($types IS NULL OR type(r) IN $types)
+    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until >= $asOf)))
+  RETURN collect(r) AS edges
+}
+WITH nodes AS roots, edges AS rootRels, {truncated: false} AS meta
+
 // name: rootPaths
 // The k shortest paths, either direction; the relation-type filter is inside the pattern so
 // it applies before SHORTEST picks. 10 and 6 are the API's caps on first and maxHops.

@@ -674,7 +674,7 @@ export async function startApp(): Promise<void> {
       view.setFilters(state.filters);
       const missing = await explorer.restore(state.entities, state.pinned);
       view.history.clear();
-      if (missing && missing.length > 0) showToast(`${missing.length} entities of the link are no longer in the graph: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`, 'info', { ms: 8000 });
+      if (missing && missing.length > 0) showToast(`${missing.length} ${missing.length === 1 ? 'entity' : 'entities'} of the link ${missing.length === 1 ? 'is' : 'are'} no longer in the graph: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`, 'info', { ms: 8000 });
       if (state.selected) select(state.selected);
     } finally {
       restoring = false;

@@ -34,6 +34,8 @@ function breadth(parentType: string, field: GraphQLField<unknown, unknown>, args
   switch (field.name) {
     case 'neighbourhood':
       return num('limit', 200);
+    case 'subgraph':
+      return Array.isArray(args.ids) ? Math.min(args.ids.length, LIMITS.subgraphIds) : 1;
     case 'paths':
       return num('first', 3) * (num('maxHops', 4) + 1);
     default:

@@ -5,7 +5,7 @@ import { badUserInput } from './api-errors.ts';
 import { CursorError, decodeOffset } from './plan/cursor.ts';
 
 /** Caps on list arguments: a request can never ask for an unbounded result. */
-export const LIMITS = { first: 500, ids: 100, idLength: 100, filterList: 50, neighbourhoodLimit: 5000, searchText: 200, pathsFirst: 10, maxHops: 6 } as const;
+export const LIMITS = { first: 500, ids: 100, subgraphIds: 1000, idLength: 100, filterList: 50, neighbourhoodLimit: 5000, searchText: 200, pathsFirst: 10, maxHops: 6 } as const;
 
 export function checkFirst(first: number, argument = 'first', max: number = LIMITS.first): number {
   if (!Number.isInteger(first) || first < 1 || first > max) throw badUserInput(argument, `must be between 1 and ${max}, got ${first}`);
@@ -51,8 +51,8 @@ export function checkCursor(after: string | null | undefined, argument = 'after'
   }
 }
 
-export function checkIds(ids: readonly string[], argument = 'ids'): string[] {
-  if (ids.length === 0 || ids.length > LIMITS.ids) throw badUserInput(argument, `give between 1 and ${LIMITS.ids} ids, got ${ids.length}`);
+export function checkIds(ids: readonly string[], argument = 'ids', max: number = LIMITS.ids): string[] {
+  if (ids.length === 0 || ids.length > max) throw badUserInput(argument, `give between 1 and ${max} ids, got ${ids.length}`);
   for (const id of ids) checkId(id, argument);
   return [...ids];
 }

@@ -219,6 +219,21 @@ describe('splinternet explorer', () => {
     } finally {
       await other.page.context().close();
     }
+
+    // A link naming an entity since removed from the seed files: the rest opens, with a notice.
+    const stale = await newAppPage(browser);
+    try {
+      await stale.page.goto(url.replace('#e=', '#e=no-such-entity@0,0;'));
+      await stale.page.waitForFunction(() => (window.__splinternet?.state.entities.length ?? 0) > 1);
+      await idle(stale.page);
+      const restored = await state(stale.page);
+      expect(restored.entities.sort()).toEqual(original.entities.sort());
+      expect(restored.relations.sort()).toEqual(original.relations.sort());
+      await expect.poll(() => stale.page.locator('.toast .msg').allTextContents()).toContainEqual(expect.stringContaining('1 entity of the link is no longer in the graph: no-such-entity'));
+      expect(stale.errors).toEqual([]);
+    } finally {
+      await stale.page.context().close();
+    }
   });
 
   it('exports valid PNG, SVG, JSON and CSV files', async () => {

@@ -147,6 +147,25 @@ describe('analyst questions', () => {
     for (const e of d.neighbourhood.edges) expect(n.has(e.from.id) && n.has(e.to.id)).toBe(true);
   });
 
+  it('reopening a shared view: the listed entities, every relation among them, and no error for one since removed', async () => {
+    const listed = ['huawei', 'zte', 'clean-network', 'us', 'no-such-entity'];
+    const key = (r: { from: string; type: string; to: string }) => `${r.from} ${r.type} ${r.to}`;
+    const among = dataset.graph.relations.filter((r) => listed.includes(r.from) && listed.includes(r.to));
+    expect(among.length).toBeGreaterThan(3);
+    const q = `query($ids: [ID!]!, $t: [String!]) { subgraph(ids: $ids, relationTypes: $t) { truncated nodes { id } edges { type from { id } to { id } } } }`;
+    const d = await ask(q, { ids: listed });
+    expect(ids(d.subgraph.nodes)).toEqual(['clean-network', 'huawei', 'us', 'zte']);
+    expect(d.subgraph.truncated).toBe(false);
+    const got = d.subgraph.edges.map((e: any) => key({ from: e.from.id, type: e.type, to: e.to.id })).sort();
+    expect(got).toEqual(among.map(key).sort());
+    const excludes = await ask(q, { ids: listed, t: ['EXCLUDES'] });
+    expect(excludes.subgraph.edges.map((e: any) => key({ from: e.from.id, type: e.type, to: e.to.id })).sort()).toEqual(['clean-network EXCLUDES huawei', 'clean-network EXCLUDES zte']);
+    // Only ids that name nothing (the injection drill's strings): an empty subgraph, not an error.
+    expect((await ask(q, { ids: ['?/) ', 'NaNca--'] })).subgraph).toEqual({ truncated: false, nodes: [], edges: [] });
+    const tooMany = await api.query(q, { ids: Array.from({ length: 1001 }, (_, i) => `e${i}`) });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('stats and ontology agree with the seed files', async () => {
     const d = await ask(`{ stats { entities relations byKind { name count } } ontology { relationTypes { name phrase inverse } kinds { name color shape } } }`);
     expect(d.stats.entities).toBe(dataset.graph.entities.length);

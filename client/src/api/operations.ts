@@ -157,6 +157,26 @@ ${ENTITY_SUMMARY}
 ${RELATION_FIELDS}`,
 };
 
+export interface SubgraphVariables {
+  ids: string[];
+  relationTypes?: string[] | null;
+  asOf?: IsoDate | null;
+}
+
+/** The entities among `ids` that still exist and every relation among them (reopening a view). */
+export const SUBGRAPH: Operation<{ subgraph: Subgraph }, SubgraphVariables> = {
+  name: 'Subgraph',
+  query: /* GraphQL */ `
+query Subgraph($ids: [ID!]!, $relationTypes: [String!], $asOf: Date) {
+  subgraph(ids: $ids, relationTypes: $relationTypes, asOf: $asOf) {
+    nodes { ...EntitySummary }
+    edges { ...RelationFields }
+  }
+}
+${ENTITY_SUMMARY}
+${RELATION_FIELDS}`,
+};
+
 export interface SearchHit {
   score: number;
   entity: EntitySummary;

@@ -8,6 +8,7 @@ import { ApiError, type GraphQLClient } from '../api/graphql-client.ts';
 import {
   ENTITY_RELATIONS,
   NEIGHBOURHOOD,
+  SUBGRAPH,
   PATHS,
   type EntitySummary,
   type PathResult,
@@ -21,6 +22,8 @@ import { fitView } from './viewport.ts';
 
 /** The server takes at most this many ids per neighbourhood call. */
 const IDS_PER_CALL = 100;
+/** The most ids one `subgraph` call takes (the API's limit). */
+const SUBGRAPH_IDS = 1000;
 /** Relations fetched per page while expanding. */
 const PAGE_SIZE = 100;
 
@@ -234,14 +237,15 @@ export class Explorer {
    */
   restore(entries: Array<{ id: string; x?: number; y?: number }>, pinned: string[]): Promise<string[] | undefined> {
     return this.run('Open shared view', async () => {
-      const wanted = new Set(entries.map((e) => e.id));
+      // One call: the relations among the listed entities, however many others they have. A
+      // link longer than the API's 1000 ids (not made by this client) is read in parts; the
+      // relations between parts are then drawn as entities are expanded.
       const entities = new Map<string, EntitySummary>();
       const relations = new Map<string, Relation>();
-      for (let i = 0; i < entries.length; i += IDS_PER_CALL) {
-        const ids = entries.slice(i, i + IDS_PER_CALL).map((e) => e.id);
-        const { neighbourhood } = await this.api.request(NEIGHBOURHOOD, { ids, depth: 1, limit: 2000 });
-        for (const n of neighbourhood.nodes) if (wanted.has(n.id)) entities.set(n.id, n);
-        for (const r of neighbourhood.edges) if (wanted.has(r.from.id) && wanted.has(r.to.id)) relations.set(r.id, r);
+      for (let i = 0; i < entries.length; i += SUBGRAPH_IDS) {
+        const { subgraph } = await this.api.request(SUBGRAPH, { ids: entries.slice(i, i + SUBGRAPH_IDS).map((e) => e.id) });
+        for (const n of subgraph.nodes) entities.set(n.id, n);
+        for (const r of subgraph.edges) relations.set(r.id, r);
       }
       const positions = new Map<string, Position>();
       for (const e of entries) if (e.x !== undefined && e.y !== undefined) positions.set(e.id, { x: e.x, y: e.y });

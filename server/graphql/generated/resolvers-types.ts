@@ -560,6 +560,12 @@ export type Query = {
   search: Array<SearchHit>;
   /** Counts per kind and per relation type. */
   stats: Stats;
+  /**
+   * The entities among `ids` (at most 1000) and every relation among them, optionally only of
+   * some types and in force on a date: how a saved or shared view is reopened. Ids no longer in
+   * the graph are left out, not an error (a link may outlive an entity); `truncated` is false.
+   */
+  subgraph: Subgraph;
 };
 
 
@@ -598,6 +604,13 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<Scalars['String']['input']>>;
   text: Scalars['String']['input'];
+};
+
+
+export type QuerySubgraphArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  ids: Array<Scalars['ID']['input']>;
+  relationTypes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** A claim that one entity relates to another, with where the claim comes from. */
@@ -1085,6 +1098,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'ids'>>;
 };
 
 export type RelationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {

@@ -63,6 +63,21 @@ export const queryResolvers: Resolvers = {
       };
     },
 
+    subgraph: async (_root, args, ctx, info) => {
+      const params = {
+        ids: checkIds(args.ids, 'ids', LIMITS.subgraphIds),
+        types: checkTypes(ctx.ontology, args.relationTypes, 'relationTypes'),
+        asOf: checkAsOf(args.asOf),
+      };
+      const plan = planRoot(info, { entities: [['nodes']], relations: [['edges']] });
+      const { fragment, rootIds, rootRelIds } = await ctx.reads.run('rootSubgraph', params, plan);
+      return {
+        nodes: rootIds.map((id) => entityRef(id, fragment)),
+        edges: rootRelIds.map((rid) => relationRef(fragment.rels.get(rid)!, fragment)),
+        truncated: false,
+      };
+    },
+
     paths: async (_root, args, ctx, info) => {
       const params = {
         from: checkId(args.from, 'from'),
