@@ -710,7 +710,7 @@ export async function startApp(): Promise<void> {
       pending.commit();
       view.history.clear();
       const where = report ? `${report.where} ${Math.round(report.computeMs)} ms` : 'none';
-      console.info(`synthetic: add ${Math.round(t1 - t0)} ms, layout ${Math.round(t2 - t1)} ms (compute in ${where}), commit ${Math.round(performance.now() - t2)} ms`);
+      console.info(`synthetic: from ${Math.round(t0)} ms: add ${Math.round(t1 - t0)} ms, layout ${Math.round(t2 - t1)} ms (compute in ${where}), commit ${Math.round(performance.now() - t2)} ms`);
     });
   }
 

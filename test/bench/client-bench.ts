@@ -402,6 +402,8 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
     if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
     if (shot) await page.screenshot({ path: shot });
     m.loadLongTaskMs = (await maxLongTaskSince(page, 0)) || null;
+    const longest = await page.evaluate(() => ((window as unknown as { __benchLongTasks?: Array<[number, number]> }).__benchLongTasks ?? []).filter(([, d]) => d >= 200));
+    if (longest.length > 0) console.log(`  load tasks ≥ 200 ms (start+duration): ${longest.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(', ')}`);
 
     // Drag-pan as a user does: press on empty canvas, many small moves, release.
     const spot = await page.evaluate(emptySpot);
