@@ -17,10 +17,10 @@ import { remainingRelations } from './graph/expansion.ts';
 import { Explorer } from './graph/explorer.ts';
 import { countBy, NO_FILTERS } from './graph/filters.ts';
 import { GraphView } from './graph/graph-view.ts';
-import { runLayout, warmLayoutWorker } from './graph/layout-runner.ts';
+import { drawLargeGraph } from './graph/draw-large-graph.ts';
+import { warmLayoutWorker } from './graph/layout-runner.ts';
 import type { LayoutName } from './graph/layouts.ts';
 import { DRAW_CHUNK, HUGE_GRAPH, LARGE_GRAPH, scaleModeFor, WEBGL_OFFER, type RendererSettings, type ScaleMode } from './graph/scale-policy.ts';
-import { seedPositions } from './graph/seed-positions.ts';
 import { syntheticGraph } from './graph/synthetic-graph.ts';
 import { decodeViewState, encodeViewState, type ViewState } from './graph/url-state.ts';
 import { fitView } from './graph/viewport.ts';
@@ -690,8 +690,9 @@ export async function startApp(): Promise<void> {
   }
 
   /**
-   * `?synthetic=N`: a synthetic graph of about N elements, drawn at once at cheap seed positions
-   * (in chunks, a frame apart), then laid out off the main thread.
+   * `?synthetic=N`: a synthetic graph of about N elements, drawn as any big graph is
+   * (draw-large-graph.ts: entities at seed positions while the worker lays them out, then the
+   * relations).
    */
   async function openSynthetic(size: number): Promise<void> {
     const { entities, relations } = syntheticGraph(size, ontology.kinds.map((k) => k.name), ontology.relationTypes.map((t) => t.name));
@@ -700,17 +701,23 @@ export async function startApp(): Promise<void> {
       warmLayoutWorker();
       explorer.grow(entities.length + relations.length);
       const pending = view.begin('Synthetic graph');
-      const positions = seedPositions(entities, relations.map((r) => ({ source: r.from.id, target: r.to.id })));
-      await view.addEntitiesInChunks(entities, relations, { positions }, DRAW_CHUNK);
-      fitView(view.cy, undefined, { animate: false });
-      const t1 = performance.now();
-      setLoading(true, 'Laying out…');
-      const report = await runLayout(view.cy, 'fcose', { animate: false });
+      const at: Record<string, number> = {};
+      const report = await drawLargeGraph(view, entities, relations, {
+        chunk: DRAW_CHUNK,
+        onPhase: (phase) => {
+          at[phase] = performance.now();
+          if (phase === 'layout') setLoading(true, 'Laying out…');
+          if (phase === 'relations') setLoading(true, 'Drawing relations…');
+        },
+      });
       const t2 = performance.now();
       pending.commit();
       view.history.clear();
-      const where = report ? `${report.where} ${Math.round(report.computeMs)} ms` : 'none';
-      console.info(`synthetic: from ${Math.round(t0)} ms: add ${Math.round(t1 - t0)} ms, layout ${Math.round(t2 - t1)} ms (compute in ${where}), commit ${Math.round(performance.now() - t2)} ms`);
+      const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
+      console.info(
+        `synthetic: from ${Math.round(t0)} ms: entities ${ms(t0, at.layout!)}, positions ${ms(at.layout!, at.relations!)} (compute in ${report.where} ${Math.round(report.computeMs)} ms), ` +
+          `relations ${ms(at.relations!, t2)}, commit ${ms(t2, performance.now())}`,
+      );
     });
   }
 

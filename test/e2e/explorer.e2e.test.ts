@@ -327,12 +327,12 @@ describe('splinternet explorer', () => {
     expect(after).not.toBe(before);
   });
 
-  it('a synthetic 5,000-element graph is drawn at once, then laid out in the Web Worker, and pans by drag', async () => {
+  it('a synthetic 5,000-element graph: entities drawn while the Web Worker lays them out, then the relations; it pans by drag', async () => {
     app = await newAppPage(browser);
     const logs: string[] = [];
     app.page.on('console', (m) => logs.push(m.text()));
     await app.page.goto(`${base}/?synthetic=5000`);
-    // Drawn in chunks a frame apart at seed positions, then laid out.
+    // Entities in chunks a frame apart at seed positions, moved to the worker's positions, then relations.
     await app.page.waitForFunction(() => (window.__splinternet?.cy.elements().length ?? 0) >= 4_800, null, { timeout: 60_000 });
     await idle(app.page);
     const layout = logs.find((l) => l.startsWith('synthetic:'));

@@ -32,6 +32,16 @@ function fakeApi(n: number) {
         };
       }
       if (op.name === 'Neighbourhood') return { neighbourhood: { nodes: [], edges: [], truncated: false } };
+      if (op.name === 'Subgraph') {
+        const ids = new Set(variables.ids as string[]);
+        return {
+          subgraph: {
+            nodes: [...ids].flatMap((id) => byId.get(id) ?? []),
+            edges: rels.filter((r) => ids.has(r.from.id) && ids.has(r.to.id)),
+            truncated: false,
+          },
+        };
+      }
       throw new Error(`unexpected ${op.name}`);
     }) as Pick<GraphQLClient, 'request'>['request'],
   };
@@ -87,6 +97,35 @@ describe('Explorer (fake API, headless Cytoscape)', () => {
     expect(result!.added[0]).toBe('leaf-120');
     expect(calls.filter((c) => c.op === 'EntityRelations')).toHaveLength(2);
     expect(view.cy.edges()).toHaveLength(145);
+  });
+
+  it('reopens a link with one subgraph call: what still exists, at its positions; a name since removed is reported', async () => {
+    view = newView();
+    const { api, calls } = fakeApi(10);
+    const explorer = new Explorer(view, api, { onError: (e) => expect.fail(String(e)), layoutName: () => 'fcose' });
+    const missing = await explorer.restore(
+      [{ id: 'hub', x: 0, y: 0 }, { id: 'leaf-003', x: 100, y: 50 }, { id: 'gone', x: 5, y: 5 }],
+      ['hub'],
+    );
+    expect(missing).toEqual(['gone']);
+    expect(calls.map((c) => c.op)).toEqual(['Subgraph']);
+    expect(view.entityIds().sort()).toEqual(['hub', 'leaf-003']);
+    expect(view.cy.edges().map((e) => e.data('source') + '>' + e.data('target'))).toEqual(['hub>leaf-003']);
+    expect(view.cy.getElementById('leaf-003').position()).toEqual({ x: 100, y: 50 });
+    expect(view.isPinned('hub')).toBe(true);
+  });
+
+  it('reopens a big link (no positions) as a big graph: laid out by the force layout, every relation drawn', async () => {
+    view = newView();
+    const { api } = fakeApi(400);
+    const explorer = new Explorer(view, api, { onError: (e) => expect.fail(String(e)), layoutName: () => 'fcose' });
+    const ids = ['hub', ...Array.from({ length: 400 }, (_, i) => `leaf-${String(i).padStart(3, '0')}`)];
+    expect(await explorer.restore(ids.map((id) => ({ id })), [])).toEqual([]);
+    expect(view.cy.nodes()).toHaveLength(401);
+    expect(view.cy.edges()).toHaveLength(400);
+    const spots = new Set(view.cy.nodes().map((n) => `${Math.round(n.position().x)},${Math.round(n.position().y)}`));
+    expect(spots.size).toBe(401);
+    expect(view.history.canUndo).toBe(true);
   });
 
   it('reports a failing action and leaves the view as it was', async () => {

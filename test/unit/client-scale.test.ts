@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planDrawChunks } from '../../client/src/graph/draw-chunks.ts';
+import { drawLargeGraph } from '../../client/src/graph/draw-large-graph.ts';
+import { nodeDiameter } from '../../client/src/graph/graph-style.ts';
 import { forceLayout, iterationsFor } from '../../client/src/graph/force-layout.ts';
 import { runLayout } from '../../client/src/graph/layout-runner.ts';
 import { FORCE_LAYOUT_NODES } from '../../client/src/graph/scale-policy.ts';
@@ -137,5 +139,45 @@ describe('drawing in chunks', () => {
     expect(added).toHaveLength(entities.length);
     expect(view.cy.edges()).toHaveLength(relations.length);
     expect(pauses).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('drawing a big graph (draw-large-graph.ts)', () => {
+  it('draws the entities, lays them out, and only then draws the relations, already in place', async () => {
+    const { entities, relations, edges } = graph(2_000);
+    const view = newView();
+    const seen: Record<string, { nodes: number; edges: number }> = {};
+    const report = await drawLargeGraph(view, entities, relations, {
+      chunk: 500,
+      onPhase: (phase) => {
+        seen[phase] = { nodes: view.cy.nodes().length, edges: view.cy.edges().length };
+      },
+    });
+    // No Worker in Node: the same layout on this thread.
+    expect(report.where).toBe('main');
+    expect(seen).toEqual({ entities: { nodes: 0, edges: 0 }, layout: { nodes: entities.length, edges: 0 }, relations: { nodes: entities.length, edges: 0 } });
+    expect(view.cy.nodes()).toHaveLength(entities.length);
+    expect(view.cy.edges()).toHaveLength(relations.length);
+    // Where the force layout puts them from the seed positions, sized as the stylesheet draws them.
+    const seeds = seedPositions(entities, edges);
+    const expected = forceLayout({
+      nodes: entities.map((e) => ({ id: e.id, ...seeds.get(e.id)!, size: nodeDiameter(e.degree) })),
+      edges,
+      fixed: [],
+    });
+    for (const e of entities.slice(0, 50)) {
+      const p = view.cy.getElementById(e.id).position();
+      expect(p.x).toBeCloseTo(expected[e.id]!.x, 6);
+      expect(p.y).toBeCloseTo(expected[e.id]!.y, 6);
+    }
+    expectReadable(Object.fromEntries(view.cy.nodes().map((n) => [n.id(), n.position()])), entities.map((e) => e.id), edges, 10);
+  });
+
+  it('sizes nodes for the layout as the stylesheet draws them', () => {
+    expect(nodeDiameter(0)).toBe(22);
+    expect(nodeDiameter(1)).toBe(22);
+    expect(nodeDiameter(60)).toBe(54);
+    expect(nodeDiameter(500)).toBe(54);
+    expect(nodeDiameter(30.5)).toBeCloseTo(38, 6);
   });
 });

@@ -17,7 +17,18 @@ export const THEME = {
   pinned: '#ffffff',
 } as const;
 
+/** Node diameter grows with degree, from `min` at `fromDegree` to `max` at `toDegree`. */
+export const NODE_SIZE = { fromDegree: 1, toDegree: 60, min: 22, max: 54 } as const;
+
+/** The drawn diameter of a node of this degree (what the stylesheet's mapData gives). */
+export function nodeDiameter(degree: number): number {
+  const { fromDegree, toDegree, min, max } = NODE_SIZE;
+  const t = Math.min(1, Math.max(0, (degree - fromDegree) / (toDegree - fromDegree)));
+  return min + t * (max - min);
+}
+
 export function buildStylesheet(settings: RendererSettings): StylesheetJson {
+  const size = `mapData(degree, ${NODE_SIZE.fromDegree}, ${NODE_SIZE.toDegree}, ${NODE_SIZE.min}, ${NODE_SIZE.max})`;
   const big = settings.mode !== 'normal';
   const huge = settings.mode === 'huge';
   return [
@@ -26,8 +37,8 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
       style: {
         'background-color': 'data(color)',
         shape: 'data(shape)' as never,
-        width: 'mapData(degree, 1, 60, 22, 54)',
-        height: 'mapData(degree, 1, 60, 22, 54)',
+        width: size,
+        height: size,
         label: 'data(label)',
         color: THEME.label,
         'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
