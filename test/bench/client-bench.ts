@@ -3,8 +3,8 @@
  *
  * Two variants side by side, each at every size, in headless Chromium (playwright-core, Debian's
  * /usr/bin/chromium or CHROMIUM_PATH; software rendering):
- *  - OURS: the built client at `/?synthetic=N` (its synthetic graph, its scale policies, fcose in
- *    a Web Worker past 600 nodes). The client asks /graphql for `Bootstrap` (ontology + stats) at
+ *  - OURS: the built client at `/?synthetic=N` (its synthetic graph, its scale policies, drawn by
+ *    draw-large-graph.ts: entities while the Web Worker lays them out, then the relations). The client asks /graphql for `Bootstrap` (ontology + stats) at
  *    start; the static server here answers it from seed/ontology.yaml with zero counts.
  *  - PLAIN: client-bench-plain.ts bundled with Vite: Cytoscape defaults + fcose default quality
  *    (animate off) on the same graph (the client's generator, same ontology kinds and types).
