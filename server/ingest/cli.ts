@@ -9,7 +9,7 @@ import cliProgress from 'cli-progress';
 import { connect } from '../db/connect.ts';
 import { loadSeed } from './load-seed.ts';
 import { formatDiagnostics, formatDiff, formatSummary } from './report-format.ts';
-import { syncSeed } from './sync-seed.ts';
+import { SyncOutcomeUnknown, syncSeed } from './sync-seed.ts';
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const { positionals, values } = parseArgs({
@@ -69,7 +69,8 @@ try {
 } catch (err) {
   // A running bar's redraw timer would keep the process alive after a failure.
   bar?.stop();
-  console.error(`seed: sync failed, nothing was changed: ${(err as Error).message}`);
+  if (err instanceof SyncOutcomeUnknown) console.error(`seed: sync failed: ${err.message} (npm run seed:sync -- --dry-run)`);
+  else console.error(`seed: sync failed, nothing was changed: ${(err as Error).message}`);
   process.exitCode = 1;
 } finally {
   await conn.close();

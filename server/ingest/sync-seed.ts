@@ -79,42 +79,62 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
     diff.entities.create.length + diff.entities.update.length + diff.entities.remove.length +
     diff.relations.create.length + diff.relations.update.length + diff.relations.remove.length;
   if (!options.dryRun && total > 0) {
-    await db.write(async (tx) => {
-      let done = 0;
-      const run = async <T>(query: string, rows: T[], param: 'rows' | 'ids' = 'rows', encode: (row: T) => unknown = (r) => r) => {
-        // Batches are pipelined: the driver encodes the next batch while Neo4j runs this one.
-        const pending: Array<Promise<unknown>> = [];
-        try {
-        for (let i = 0; i < rows.length; i += batchSize) {
-          const batch = rows.slice(i, i + batchSize).map(encode);
-          pending.push(
-            Promise.resolve(tx.run(cypher(query), cypherParams({ [param]: batch }) as Record<string, unknown>)).then(() => {
-              done += batch.length;
-              options.onProgress?.(done, total);
-            }),
-          );
-          if (pending.length >= 4) await pending.shift();
-        }
-        await Promise.all(pending);
-        } catch (err) {
-          await Promise.allSettled(pending); // no batch may outlive the transaction
-          throw err;
-        }
-      };
-      // Order matters: removals first (a key may move between relations), then nodes before
-      // the relations that need them.
-      await run('deleteRelations', diff.relations.remove);
-      await run('deleteEntities', diff.entities.remove, 'ids');
-      await run('createEntities', diff.entities.create);
-      await run('updateEntities', diff.entities.update);
-      await run('createRelations', diff.relations.create, 'rows', toRelationTuple);
-      await run('updateRelations', diff.relations.update, 'rows', toRelationTuple);
-      await assertWritten(tx, diff);
-    });
+    // Set once every write is made and checked: a failure after that came while Neo4j was
+    // committing, and the client cannot know whether the commit happened.
+    let written = false;
+    try {
+      await db.write(async (tx) => {
+        written = false;
+        let done = 0;
+        const run = async <T>(query: string, rows: T[], param: 'rows' | 'ids' = 'rows', encode: (row: T) => unknown = (r) => r) => {
+          // Batches are pipelined: the driver encodes the next batch while Neo4j runs this one.
+          const pending: Array<Promise<unknown>> = [];
+          try {
+            for (let i = 0; i < rows.length; i += batchSize) {
+              const batch = rows.slice(i, i + batchSize).map(encode);
+              pending.push(
+                Promise.resolve(tx.run(cypher(query), cypherParams({ [param]: batch }) as Record<string, unknown>)).then(() => {
+                  done += batch.length;
+                  options.onProgress?.(done, total);
+                }),
+              );
+              if (pending.length >= 4) await pending.shift();
+            }
+            await Promise.all(pending);
+          } catch (err) {
+            await Promise.allSettled(pending); // no batch may outlive the transaction
+            throw err;
+          }
+        };
+        // Order matters: removals first (a key may move between relations), then nodes before
+        // the relations that need them.
+        await run('deleteRelations', diff.relations.remove);
+        await run('deleteEntities', diff.entities.remove, 'ids');
+        await run('createEntities', diff.entities.create);
+        await run('updateEntities', diff.entities.update);
+        await run('createRelations', diff.relations.create, 'rows', toRelationTuple);
+        await run('updateRelations', diff.relations.update, 'rows', toRelationTuple);
+        await assertWritten(tx, diff);
+        written = true;
+      });
+    } catch (err) {
+      throw written ? new SyncOutcomeUnknown(err) : err;
+    }
   }
   report.ms = Date.now() - started;
   report.phases.writeMs = Date.now() - t3;
   return report;
+}
+
+/**
+ * The sync failed while Neo4j was committing it (the connection dropped after the last write):
+ * all of it may be in, or none of it — never a part, as it is one transaction.
+ */
+export class SyncOutcomeUnknown extends Error {
+  override name = 'SyncOutcomeUnknown';
+  constructor(cause: unknown) {
+    super(`Neo4j failed while committing the sync, so whether it was committed is unknown (a transaction is all or nothing); a dry run once Neo4j is back shows which: ${(cause as Error).message ?? String(cause)}`, { cause });
+  }
 }
 
 /** A guard against silent partial writes: every relation the diff created must now exist. */

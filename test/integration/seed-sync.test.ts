@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../server/ingest/diagnostics.ts';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
-import { syncSeed } from '../../server/ingest/sync-seed.ts';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Database } from '../../server/db/database.ts';
+import { DatabaseFailure } from '../../server/db/database-errors.ts';
+import { SyncOutcomeUnknown, syncSeed } from '../../server/ingest/sync-seed.ts';
 import { SMALL_SEED, makeSeedDir } from '../helpers/seed-fixture.ts';
 import { graphChecksum, openTestDatabase, resetDatabase } from '../helpers/test-database.ts';
 
@@ -33,6 +36,38 @@ const COUNTRIES = `entities:\n  - { id: ap-news, kind: Outlet, name: AP News, we
   Array.from({ length: 101 }, (_, i) => `  - { id: c${i}, kind: Country, name: Country ${i} }`).join('\n') + '\n';
 
 describe('seed sync into Neo4j', () => {
+  it('a connection lost while Neo4j commits is reported as an unknown outcome, not as "nothing changed"', async () => {
+    const seed = seedOf({ 'a.yaml': SMALL_SEED });
+    // The real Neo4j commits the sync's transaction (the one that runs more than one statement;
+    // schema statements run alone); the answer to the commit is what gets lost.
+    const answerLost: Database = {
+      ...db,
+      write: async (work) => {
+        let runs = 0;
+        const result = await db.write((tx) => work({ run: (q: string, p?: Record<string, unknown>) => (runs++, tx.run(q, p)) } as unknown as ManagedTransaction));
+        if (runs > 1) throw new DatabaseFailure('UNAVAILABLE', 'Neo4j is unavailable: connection reset', undefined);
+        return result;
+      },
+    };
+    const failed = await syncSeed(answerLost, seed.load().graph).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(SyncOutcomeUnknown);
+    expect((failed as Error).message).toMatch(/whether it was committed is unknown.*connection reset/);
+    // Here it was in fact committed, all of it: a dry run finds nothing left to do.
+    const check = await syncSeed(db, seed.load().graph, { dryRun: true });
+    expect(check.entities).toEqual({ created: 0, updated: 0, removed: 0, unchanged: 8 });
+    expect(check.relations).toEqual({ created: 0, updated: 0, removed: 0, unchanged: 4 });
+    // A failure between writes is the usual error, and nothing of the sync was committed.
+    const secondRunFails = (tx: ManagedTransaction): ManagedTransaction => {
+      let runs = 0;
+      return { run: (q: string, p?: Record<string, unknown>) => (++runs > 1 ? Promise.reject(new DatabaseFailure('UNAVAILABLE', 'gone', undefined)) : tx.run(q, p)) } as unknown as ManagedTransaction;
+    };
+    const early: Database = { ...db, write: (work) => db.write((tx) => work(secondRunFails(tx))) };
+    await resetDatabase(db);
+    const plain = await syncSeed(early, seed.load().graph).catch((e: unknown) => e);
+    expect(plain).toBeInstanceOf(DatabaseFailure);
+    expect(await graphChecksum(db)).toMatchObject({ nodes: 0, relationships: 0 });
+  });
+
   it('is idempotent: a second sync reports 0 created / 0 updated / 0 removed and leaves the same graph', async () => {
     const seed = seedOf({ 'a.yaml': SMALL_SEED });
     const first = await syncSeed(db, seed.load().graph);
