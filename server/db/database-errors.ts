@@ -19,6 +19,11 @@ export class DatabaseFailure extends Error {
   }
 }
 
+/** Neo4j cannot be used at all (down, or refusing our credentials): the API says DATABASE_UNAVAILABLE. */
+export function isDatabaseOutage(err: unknown): err is DatabaseFailure {
+  return err instanceof DatabaseFailure && (err.kind === 'UNAVAILABLE' || err.kind === 'AUTH');
+}
+
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 export function toDatabaseFailure(err: unknown): DatabaseFailure {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
-import { DatabaseFailure } from '../db/database-errors.ts';
+import { isDatabaseOutage } from '../db/database-errors.ts';
 import { ErrorCode } from './api-errors.ts';
 import { CursorError } from './plan/cursor.ts';
 
@@ -20,7 +20,7 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     if (original instanceof GraphQLError && typeof original.extensions?.code === 'string' && OURS.has(original.extensions.code)) {
       return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions });
     }
-    if (original instanceof DatabaseFailure && (original.kind === 'UNAVAILABLE' || original.kind === 'AUTH')) {
+    if (isDatabaseOutage(original)) {
       return new GraphQLError('The graph database is unavailable; try again shortly.', { nodes: error.nodes, path: error.path, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } });
     }
     if (original instanceof CursorError) {
