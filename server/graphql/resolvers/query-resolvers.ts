@@ -3,10 +3,20 @@ import { cypher } from '../../db/cypher-queries.ts';
 import { notFound } from '../api-errors.ts';
 import type { EntityRef } from '../model.ts';
 import { planRoot } from '../plan/plan-selection.ts';
+import type { PlannedResult } from '../plan/planned-reads.ts';
 import { toLuceneQuery } from '../search-query.ts';
 import { LIMITS, checkAsOf, checkCursor, checkFirst, checkId, checkIds, checkKinds, checkRange, checkTypes } from '../validate-args.ts';
 import { entityRef, relationRef } from './entity-hops.ts';
 import { badUserInput } from '../api-errors.ts';
+
+/** A Subgraph from a root read (rootNeighbourhood, rootSubgraph): its roots, its root relations. */
+function toSubgraph({ fragment, rootIds, rootRelIds }: PlannedResult) {
+  return {
+    nodes: rootIds.map((id) => entityRef(id, fragment)),
+    edges: rootRelIds.map((rid) => relationRef(fragment.rels.get(rid)!, fragment)),
+    truncated: Boolean(fragment.meta.truncated),
+  };
+}
 
 export const queryResolvers: Resolvers = {
   Query: {
@@ -53,14 +63,10 @@ export const queryResolvers: Resolvers = {
         limit: checkRange(args.limit ?? 200, 'limit', 1, LIMITS.neighbourhoodLimit),
       };
       const plan = planRoot(info, { entities: [['nodes']], relations: [['edges']] });
-      const { fragment, rootIds, rootRelIds } = await ctx.reads.run('rootNeighbourhood', params, plan);
-      const missing = ids.filter((id) => !rootIds.includes(id));
+      const result = await ctx.reads.run('rootNeighbourhood', params, plan);
+      const missing = ids.filter((id) => !result.rootIds.includes(id));
       if (missing.length > 0) throw notFound(`entity ${missing.map((m) => `"${m.slice(0, 60)}"`).join(', ')}`);
-      return {
-        nodes: rootIds.map((id) => entityRef(id, fragment)),
-        edges: rootRelIds.map((rid) => relationRef(fragment.rels.get(rid)!, fragment)),
-        truncated: Boolean(fragment.meta.truncated),
-      };
+      return toSubgraph(result);
     },
 
     subgraph: async (_root, args, ctx, info) => {
@@ -70,12 +76,7 @@ export const queryResolvers: Resolvers = {
         asOf: checkAsOf(args.asOf),
       };
       const plan = planRoot(info, { entities: [['nodes']], relations: [['edges']] });
-      const { fragment, rootIds, rootRelIds } = await ctx.reads.run('rootSubgraph', params, plan);
-      return {
-        nodes: rootIds.map((id) => entityRef(id, fragment)),
-        edges: rootRelIds.map((rid) => relationRef(fragment.rels.get(rid)!, fragment)),
-        truncated: false,
-      };
+      return toSubgraph(await ctx.reads.run('rootSubgraph', params, plan));
     },
 
     paths: async (_root, args, ctx, info) => {
