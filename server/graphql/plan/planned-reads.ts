@@ -8,9 +8,17 @@ import type { LevelPlan } from './plan-selection.ts';
 /** Nodes of one level expanded further in the same query; the rest use the fallback. */
 const FRONTIER_CAP = 2000;
 
-/** The text of one API read: a root part, the expansion (if any levels), the finish. */
+const readTexts = new Map<string, string>();
+
+/**
+ * The text of one API read: a root part, the expansion (if any levels), the finish. Built once
+ * per root and kept, so every request sends the same string (first-runs.ts looks each one up).
+ */
 export function apiReadText(root: string, expands: boolean): string {
-  return [cypher(root), cypher(expands ? 'expandLevels' : 'skipLevels'), cypher('finishSelection')].join('\n');
+  const key = `${root}/${expands}`;
+  let text = readTexts.get(key);
+  if (text === undefined) readTexts.set(key, (text = [cypher(root), cypher(expands ? 'expandLevels' : 'skipLevels'), cypher('finishSelection')].join('\n')));
+  return text;
 }
 
 export interface PlannedResult {
