@@ -18,7 +18,6 @@ import { Explorer } from './graph/explorer.ts';
 import { countBy, NO_FILTERS } from './graph/filters.ts';
 import { GraphView } from './graph/graph-view.ts';
 import { drawLargeGraph } from './graph/draw-large-graph.ts';
-import { warmLayoutWorker } from './graph/layout-runner.ts';
 import type { LayoutName } from './graph/layouts.ts';
 import { DRAW_CHUNK, HUGE_GRAPH, LARGE_GRAPH, scaleModeFor, WEBGL_OFFER, type RendererSettings, type ScaleMode } from './graph/scale-policy.ts';
 import { syntheticGraph } from './graph/synthetic-graph.ts';
@@ -698,7 +697,6 @@ export async function startApp(): Promise<void> {
     const { entities, relations } = syntheticGraph(size, ontology.kinds.map((k) => k.name), ontology.relationTypes.map((t) => t.name));
     await explorer.run(`Draw ${size} synthetic elements`, async () => {
       const t0 = performance.now();
-      warmLayoutWorker();
       explorer.grow(entities.length + relations.length);
       const pending = view.begin('Synthetic graph');
       const at: Record<string, number> = {};

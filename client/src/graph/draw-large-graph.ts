@@ -38,7 +38,6 @@ export async function drawLargeGraph(view: GraphView, entities: readonly EntityS
     fixed: [...(options.fixed ?? [])],
   };
   // No Worker (headless tests) or a worker that fails: the same layout, on this thread, later.
-  let where: LayoutReport['where'] = 'worker';
   const computing: Promise<PositionAnswer | undefined> = typeof Worker === 'undefined' ? Promise.resolve(undefined) : positionsInWorker(request).catch(() => undefined);
 
   options.onPhase?.('entities');
@@ -46,11 +45,8 @@ export async function drawLargeGraph(view: GraphView, entities: readonly EntityS
   fitView(view.cy, undefined, { animate: false });
 
   options.onPhase?.('layout');
-  let answer = await computing;
-  if (!answer) {
-    where = 'main';
-    answer = computePositions(request);
-  }
+  const fromWorker = await computing;
+  const answer = fromWorker ?? computePositions(request);
   const nodes = view.cy.collection();
   for (const id of drawn) nodes.merge(view.cy.getElementById(id));
   await applyPositions(view.cy, nodes as NodeCollection, answer.positions, false);
@@ -58,5 +54,5 @@ export async function drawLargeGraph(view: GraphView, entities: readonly EntityS
 
   options.onPhase?.('relations');
   await view.addEntitiesInChunks([], relations, {}, options.chunk);
-  return { where, computeMs: answer.ms };
+  return { where: fromWorker ? 'worker' : 'main', computeMs: answer.ms };
 }

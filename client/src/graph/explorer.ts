@@ -17,9 +17,9 @@ import {
 import { DEFAULT_EXPANSION_CAP, planExpansion, type ExpansionRecord } from './expansion.ts';
 import { drawLargeGraph } from './draw-large-graph.ts';
 import type { GraphView } from './graph-view.ts';
-import { runIncrementalLayout, runLayout } from './layout-runner.ts';
+import { runIncrementalLayout, runLayout, usesForceWorker } from './layout-runner.ts';
 import type { LayoutName } from './layouts.ts';
-import { DRAW_CHUNK, FORCE_LAYOUT_NODES } from './scale-policy.ts';
+import { DRAW_CHUNK } from './scale-policy.ts';
 import { fitView } from './viewport.ts';
 
 /** The server takes at most this many ids per neighbourhood call. */
@@ -256,12 +256,14 @@ export class Explorer {
       const pending = this.view.begin('Open shared view');
       try {
         // A big link carries no positions (url-state.ts): drawn as any big graph is (laid out, fitted).
-        const big = positions.size === 0 && ordered.length > FORCE_LAYOUT_NODES && this.options.layoutName() === 'fcose';
-        if (big) await drawLargeGraph(this.view, ordered, [...relations.values()], { chunk: DRAW_CHUNK, fixed: new Set(pinned) });
-        else this.view.addEntities(ordered, [...relations.values()], { positions });
+        if (positions.size === 0 && usesForceWorker(this.options.layoutName(), ordered.length)) {
+          await drawLargeGraph(this.view, ordered, [...relations.values()], { chunk: DRAW_CHUNK, fixed: new Set(pinned) });
+        } else {
+          this.view.addEntities(ordered, [...relations.values()], { positions });
+          if (positions.size < ordered.length) await runLayout(this.view.cy, this.options.layoutName(), { animate: false });
+          else fitView(this.view.cy, undefined, { animate: false });
+        }
         for (const id of pinned) if (this.view.has(id)) this.view.setPinned(id, true);
-        if (!big && positions.size < ordered.length) await runLayout(this.view.cy, this.options.layoutName(), { animate: false });
-        else if (!big) fitView(this.view.cy, undefined, { animate: false });
       } finally {
         pending.commit();
       }

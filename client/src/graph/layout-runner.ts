@@ -27,6 +27,11 @@ export interface LayoutReport {
   computeMs: number;
 }
 
+/** Whether a layout of `nodeCount` nodes is the force layout in the Web Worker (not fcose). */
+export function usesForceWorker(name: LayoutName, nodeCount: number): boolean {
+  return name === 'fcose' && nodeCount > FORCE_LAYOUT_NODES;
+}
+
 /**
  * Lays out every visible element with `name`. The force layout of a big graph (past
  * FORCE_LAYOUT_NODES) is force-layout.ts in a Web Worker; the page keeps drawing meanwhile.
@@ -35,7 +40,7 @@ export async function runLayout(cy: Core, name: LayoutName, options: { roots?: s
   const eles = cy.elements(':visible');
   const nodeCount = eles.nodes().length;
   if (nodeCount === 0) return undefined;
-  if (name === 'fcose' && nodeCount > FORCE_LAYOUT_NODES) {
+  if (usesForceWorker(name, nodeCount)) {
     const request = positionRequest(eles.nodes(), eles.edges());
     // No Worker (headless tests) or a worker that fails: the same layout, on this thread.
     let where: LayoutReport['where'] = 'worker';
@@ -104,15 +109,9 @@ export function positionRequest(nodes: NodeCollection, edges: ReturnType<Core['e
 
 let worker: Worker | undefined;
 
-/** Starts the layout worker ahead of need, so its script loads while a big graph is drawn. */
-export function warmLayoutWorker(): void {
-  if (typeof Worker !== 'undefined') worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
-}
-
-/** Computes force-layout positions in a Web Worker (one request at a time). */
+/** Computes force-layout positions in a Web Worker, started on first use (one request at a time). */
 export function positionsInWorker(request: PositionRequest): Promise<PositionAnswer> {
-  warmLayoutWorker();
-  const w = worker!;
+  const w = (worker ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' }));
   return new Promise((resolve, reject) => {
     w.onmessage = (event: MessageEvent<{ ok: boolean; positions?: PositionResult; ms?: number; error?: string }>) => {
       if (event.data.ok && event.data.positions) resolve({ positions: event.data.positions, ms: event.data.ms ?? 0 });
