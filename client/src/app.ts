@@ -19,7 +19,7 @@ import { countBy, NO_FILTERS } from './graph/filters.ts';
 import { GraphView } from './graph/graph-view.ts';
 import { drawLargeGraph } from './graph/draw-large-graph.ts';
 import type { LayoutName } from './graph/layouts.ts';
-import { DRAW_CHUNK, HUGE_GRAPH, LARGE_GRAPH, scaleModeFor, WEBGL_OFFER, type RendererSettings, type ScaleMode } from './graph/scale-policy.ts';
+import { DRAW_CHUNK, LARGE_GRAPH, nextScaleMode, WEBGL_OFFER, type RendererSettings } from './graph/scale-policy.ts';
 import { syntheticGraph } from './graph/synthetic-graph.ts';
 import { decodeViewState, encodeViewState, type ViewState } from './graph/url-state.ts';
 import { fitView } from './graph/viewport.ts';
@@ -75,7 +75,11 @@ export async function startApp(): Promise<void> {
 
   const explorer = new Explorer(view, api, {
     onError: (error, action) => reportError(error, action),
-    onBusy: (busy, action) => setLoading(busy, `${action}…`),
+    onBusy: (busy, action) => {
+      setLoading(busy, `${action}…`);
+      // Switching down waits for the end of an action (see checkScale).
+      if (!busy) checkScale();
+    },
     onAdded: (ids, focus) => focusOn(ids, focus),
     layoutName: () => layoutName,
     beforeGrow: (count) => checkScale(count),
@@ -427,26 +431,27 @@ export async function startApp(): Promise<void> {
   }
 
   // --- Scale ---------------------------------------------------------------------------------
+  let rebuilds = 0;
   function rebuildCy(): void {
-    setLoading(true, 'Switching renderer…');
+    rebuilds++;
+    // Synchronous, so no loading text would ever be painted; and it must not hide the text of
+    // the action that is drawing.
     view.replaceCy(() => createCy(container, settings));
     bindCy(view.cy);
     if (pathHighlight) highlightPaths(pathHighlight);
-    setLoading(false);
     updateToolbar();
     updateStatus();
   }
 
-  /** Switches scale mode when the drawing crosses a threshold (with some slack on the way down). */
+  /**
+   * Switches scale mode when the drawing crosses a threshold. `projected`: the size an action is
+   * about to reach (only ever switches up). While an action runs, only up; when it ends, down too.
+   */
   function checkScale(projected?: number): void {
-    const count = projected ?? view.elementCount;
-    const next: ScaleMode = scaleModeFor(count);
-    const down = (mode: ScaleMode) => (mode === 'huge' ? count < HUGE_GRAPH * 0.8 : mode === 'large' ? count < LARGE_GRAPH * 0.8 : true);
-    const rank = { normal: 0, large: 1, huge: 2 } as const;
-    if (rank[next] > rank[settings.mode] || (rank[next] < rank[settings.mode] && down(settings.mode))) {
-      settings = { mode: next, webgl: settings.webgl && next !== 'normal' };
-      rebuildCy();
-    }
+    const next = nextScaleMode(settings.mode, projected ?? view.elementCount, projected === undefined && !explorer.busy);
+    if (next === undefined) return;
+    settings = { mode: next, webgl: settings.webgl && next !== 'normal' };
+    rebuildCy();
   }
 
   // --- Status, toolbar, URL ------------------------------------------------------------------
@@ -770,7 +775,7 @@ export async function startApp(): Promise<void> {
         return view.history.redoLabel;
       },
       get renderer() {
-        return { ...settings };
+        return { ...settings, rebuilds };
       },
       get layout() {
         return layoutName;

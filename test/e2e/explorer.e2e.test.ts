@@ -350,6 +350,8 @@ describe('splinternet explorer', () => {
     expect(check.spots).toBe(check.nodes);
     expect(check.inView).toBe(check.nodes);
     expect(check.renderer.mode).toBe('large');
+    // Switched once, before the first entity was drawn: not back down midway, not again at the end.
+    expect(check.renderer.rebuilds).toBe(1);
     // A drag on the canvas pans the view.
     const box = (await app.page.locator('#cy').boundingBox())!;
     const pan = () => app.page.evaluate(() => ({ ...window.__splinternet!.cy.pan() }));

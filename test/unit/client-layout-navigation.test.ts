@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nearestInDirection } from '../../client/src/graph/arrow-navigation.ts';
 import { relaxNewNodes } from '../../client/src/graph/local-relax.ts';
 import { centroid, placeAround } from '../../client/src/graph/placement.ts';
-import { scaleModeFor, rendererOptions } from '../../client/src/graph/scale-policy.ts';
+import { nextScaleMode, scaleModeFor, rendererOptions } from '../../client/src/graph/scale-policy.ts';
 
 describe('placement of new entities', () => {
   it('fans out on the side away from the rest of the graph', () => {
@@ -55,6 +55,28 @@ describe('big layouts', () => {
     expect(rendererOptions({ mode: 'huge', webgl: false })).toMatchObject({ textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1 });
     expect(rendererOptions({ mode: 'large', webgl: true })).toMatchObject({ renderer: { name: 'canvas', webgl: true }, textureOnViewport: false });
     expect(rendererOptions({ mode: 'normal', webgl: false })).not.toHaveProperty('renderer');
+  });
+});
+
+describe('switching scale mode', () => {
+  it('goes up as soon as a drawing will cross a threshold', () => {
+    expect(nextScaleMode('normal', 9_634, false)).toBe('huge');
+    expect(nextScaleMode('normal', 2_500, true)).toBe('large');
+    expect(nextScaleMode('large', 6_000, false)).toBe('huge');
+    expect(nextScaleMode('huge', 9_634, true)).toBeUndefined();
+  });
+  it('never goes down while an action draws: the empty new instance and the entities without their relations count less than the action will reach', () => {
+    expect(nextScaleMode('huge', 0, false)).toBeUndefined();
+    expect(nextScaleMode('huge', 3_333, false)).toBeUndefined();
+    expect(nextScaleMode('large', 10, false)).toBeUndefined();
+  });
+  it('goes down after the action, with 20 % slack below each threshold', () => {
+    expect(nextScaleMode('huge', 5_000, true)).toBeUndefined();
+    expect(nextScaleMode('huge', 4_700, true)).toBe('large');
+    expect(nextScaleMode('huge', 1_700, true)).toBe('large');
+    expect(nextScaleMode('huge', 1_500, true)).toBe('normal');
+    expect(nextScaleMode('large', 1_700, true)).toBeUndefined();
+    expect(nextScaleMode('large', 100, true)).toBe('normal');
   });
 });
 

@@ -28,6 +28,23 @@ export function scaleModeFor(elementCount: number): ScaleMode {
   return 'normal';
 }
 
+/**
+ * The mode to switch to for `count` drawn elements, or undefined to stay in `current`. Going
+ * down needs some slack (80 % of the threshold), so a graph near a threshold does not flip back
+ * and forth. `allowDown` is false while an action is drawing: it chose the mode for the size it
+ * will reach, and a count taken midway (the empty instance just created for it, the entities
+ * before their relations) must not switch back — that drew whole big graphs in normal mode and
+ * then rebuilt them at the end.
+ */
+export function nextScaleMode(current: ScaleMode, count: number, allowDown: boolean): ScaleMode | undefined {
+  const rank = { normal: 0, large: 1, huge: 2 } as const;
+  const up = scaleModeFor(count);
+  if (rank[up] > rank[current]) return up;
+  if (!allowDown) return undefined;
+  const down: ScaleMode = count >= HUGE_GRAPH * 0.8 ? 'huge' : count >= LARGE_GRAPH * 0.8 ? 'large' : 'normal';
+  return rank[down] < rank[current] ? down : undefined;
+}
+
 /** Renderer settings fixed when a Cytoscape instance is created. */
 export interface RendererSettings {
   mode: ScaleMode;

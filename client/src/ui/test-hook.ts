@@ -23,7 +23,7 @@ export interface SplinternetHook {
     /** Labels of what Undo and Redo would do next. */
     readonly undoLabel: string | undefined;
     readonly redoLabel: string | undefined;
-    readonly renderer: { mode: string; webgl: boolean };
+    readonly renderer: { mode: string; webgl: boolean; /** Times the Cytoscape instance was rebuilt for a new mode. */ rebuilds: number };
     readonly layout: string;
     readonly errors: string[];
   };
