@@ -207,6 +207,9 @@ interface Measure {
   /** Programmatic cy.panBy panning. */
   panByFps: number | null;
   panByMaxFrameMs: number | null;
+  /** OURS: the whole drawing laid out again (key L) until idle, and its longest long task. */
+  relayoutMs: number | null;
+  relayoutLongTaskMs: number | null;
   note: string;
 }
 
@@ -304,24 +307,25 @@ function printProfile(p: { nodes: Array<{ id: number; children?: number[]; callF
     });
     for (const [key, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  incl ${ms.toFixed(0).padStart(6)} ms  ${key}`);
   }
-  // Busy stretches over 150 ms (samples with no idle between), with their entry points.
+  // Busy stretches over 150 ms (samples with no idle or "(program)" sample between: roughly one
+  // task each), with their heaviest entry chains (`--profile-depth N` frames, `--profile-top K`).
   let busyStart = -1;
   let busyEntries = new Map<string, number>();
   let clock = p.startTime ?? 0;
   (p.samples ?? []).forEach((id, i) => {
     clock += p.timeDeltas?.[i] ?? 0;
-    const idle = name(id).startsWith('(idle)');
+    const idle = name(id).startsWith('(idle)') || name(id).startsWith('(program)');
     if (!idle) {
       if (busyStart < 0) busyStart = clock;
       const chain: string[] = [];
       for (let up: number | undefined = id; up !== undefined; up = parent.get(up)) chain.push(name(up).split(' ')[0]!);
-      const entry = chain.reverse().slice(1, 5).join(' > ');
+      const entry = chain.reverse().slice(1, Number(arg('profile-depth', '5'))).join(' > ');
       busyEntries.set(entry, (busyEntries.get(entry) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
     } else if (busyStart >= 0) {
       const ms = (clock - busyStart) / 1000;
       if (ms > 150) {
         console.log(`  busy ${ms.toFixed(0)} ms at ${((busyStart - (p.startTime ?? 0)) / 1000).toFixed(0)} ms:`);
-        for (const [entry, ems] of [...busyEntries].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`      ${ems.toFixed(0).padStart(5)} ms  ${entry}`);
+        for (const [entry, ems] of [...busyEntries].sort((a, b) => b[1] - a[1]).slice(0, Number(arg('profile-top', '3')))) console.log(`      ${ems.toFixed(0).padStart(5)} ms  ${entry}`);
       }
       busyStart = -1;
       busyEntries = new Map();
@@ -356,7 +360,7 @@ const maxLongTaskSince = (page: Page, since: number) =>
 async function measure(browser: Browser, url: string, expected: number, shot?: string): Promise<Measure> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
-  const m: Measure = { someMs: null, firstMs: null, layoutMs: null, loadLongTaskMs: null, fps: null, maxFrameMs: null, maxLongTaskMs: null, panByFps: null, panByMaxFrameMs: null, note: '' };
+  const m: Measure = { someMs: null, firstMs: null, layoutMs: null, loadLongTaskMs: null, fps: null, maxFrameMs: null, maxLongTaskMs: null, panByFps: null, panByMaxFrameMs: null, relayoutMs: null, relayoutLongTaskMs: null, note: '' };
   const logs: string[] = [];
   let firstRender!: (t: number) => void;
   const firstSeen = new Promise<number>((r) => (firstRender = r));
@@ -434,6 +438,24 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
       m.panByMaxFrameMs = panBy.maxFrame;
     }
     if (url.includes('synthetic')) {
+      // Lay the whole drawing out again, as a user does with L: worker layout, positions applied.
+      await page.waitForTimeout(500);
+      const relayoutStart = await page.evaluate(() => performance.now());
+      await page.keyboard.press('l');
+      const relayoutDone = await withTimeout(
+        page.evaluate(async () => {
+          const hook = (window as unknown as { __splinternet: { whenIdle(): Promise<void> } }).__splinternet;
+          await hook.whenIdle();
+          await new Promise((r) => requestAnimationFrame(r));
+          return performance.now();
+        }),
+        capMs,
+      );
+      if (relayoutDone !== 'timeout') {
+        m.relayoutMs = relayoutDone - relayoutStart;
+        await page.waitForTimeout(300); // long task entries arrive after their task
+        m.relayoutLongTaskMs = (await maxLongTaskSince(page, relayoutStart)) || null;
+      }
       const renderer = await page.evaluate(() => (window as unknown as { __splinternet: { state: { renderer: unknown; errors: string[] } } }).__splinternet.state);
       m.note = [m.note, `renderer ${JSON.stringify(renderer.renderer)}`, ...renderer.errors.map((e) => `error: ${e}`)].filter(Boolean).join('; ');
     }
@@ -482,6 +504,8 @@ async function main(): Promise<void> {
           'drag max frame ms': m.maxFrameMs === null ? 'n/a' : Math.round(m.maxFrameMs),
           'drag max long task ms': m.maxLongTaskMs === null ? (m.fps === null ? 'n/a' : 0) : Math.round(m.maxLongTaskMs),
           'panBy fps': m.panByFps === null ? 'n/a' : Number(m.panByFps.toFixed(1)),
+          're-layout (L)': fmt(m.relayoutMs, false),
+          're-layout max long task ms': m.relayoutLongTaskMs === null ? (m.relayoutMs === null ? 'n/a' : 0) : Math.round(m.relayoutLongTaskMs),
         });
         if (m.note) console.log(`  ${m.note}`);
       }
@@ -494,7 +518,7 @@ async function main(): Promise<void> {
   reportBench('client', rows, {
     environment: 'headless Chromium (Debian /usr/bin/chromium, --disable-gpu: software rendering) on a 2-core machine; other work may share the cores',
     measured:
-      'times are from navigation start; "first elements" = the frame after the first elements are in cy (OURS adds big graphs 1,000 elements a frame; PLAIN adds all at once); "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame)',
+      'times are from navigation start; "first elements" = the frame after the first elements are in cy (OURS adds big graphs 1,000 elements a frame; PLAIN adds all at once); "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame); re-layout (OURS only; PLAIN would repeat its layout run) = key L, the whole drawing laid out again, until whenIdle() + one frame, with its longest long task',
     ours: '/?synthetic=N of the built client; /graphql Bootstrap stubbed from seed/ontology.yaml with zero stats',
     plain: 'Cytoscape default style, preset (origin) positions for the first frame, then fcose with default options except animate:false; same graph via client/src/graph/synthetic-graph.ts',
     layoutCapSeconds: capMs / 1000,

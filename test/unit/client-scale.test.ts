@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planDrawChunks } from '../../client/src/graph/draw-chunks.ts';
 import { drawLargeGraph } from '../../client/src/graph/draw-large-graph.ts';
+import { withoutRedraws } from '../../client/src/graph/without-redraws.ts';
 import { nodeDiameter } from '../../client/src/graph/graph-style.ts';
 import { forceLayout, iterationsFor } from '../../client/src/graph/force-layout.ts';
 import { runLayout } from '../../client/src/graph/layout-runner.ts';
@@ -171,6 +172,32 @@ describe('drawing a big graph (draw-large-graph.ts)', () => {
       expect(p.y).toBeCloseTo(expected[e.id]!.y, 6);
     }
     expectReadable(Object.fromEntries(view.cy.nodes().map((n) => [n.id(), n.position()])), entities.map((e) => e.id), edges, 10);
+  });
+
+  it('holds back Cytoscape redraws while relations are drawn: a batch stays open across the pauses, each chunk is computed at once, and the batch closes at the end, even on failure', async () => {
+    const view = newView();
+    const cy = view.cy as typeof view.cy & { batching(): boolean; renderer(): { flushRenderedStyleQueue?: () => void } };
+    let flushes = 0;
+    // Headless Cytoscape's null renderer has no such queue; this one counts the flushes.
+    cy.renderer().flushRenderedStyleQueue = () => flushes++;
+    const open: boolean[] = [];
+    await withoutRedraws(cy, async (pause) => {
+      for (let i = 0; i < 3; i++) {
+        cy.add({ group: 'nodes', data: { id: `n${i}` } });
+        await pause();
+        open.push(cy.batching());
+      }
+    });
+    expect(open).toEqual([true, true, true]);
+    expect(flushes).toBe(4); // one a pause, one at the end
+    expect(cy.batching()).toBe(false);
+    expect(cy.nodes()).toHaveLength(3);
+    await expect(
+      withoutRedraws(cy, async () => {
+        throw new Error('drawing failed');
+      }),
+    ).rejects.toThrow('drawing failed');
+    expect(cy.batching()).toBe(false);
   });
 
   it('sizes nodes for the layout as the stylesheet draws them', () => {

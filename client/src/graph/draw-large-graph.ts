@@ -1,13 +1,16 @@
 /**
  * Draws a big graph (thousands of elements) so the page keeps answering and nothing is drawn
  * twice. Cytoscape redraws and re-measures everything that moved on the frame after a change,
- * and at 10k elements a frame in which relations move costs a second or more (software
- * rendering). So:
- *  1. the force layout starts at once in the Web Worker, from the data and cheap seed positions;
- *  2. meanwhile the entities are drawn at those seed positions, a chunk a frame;
+ * and a frame after adding elements redraws every element one by one (software rendering: about
+ * 200 ms at 10k elements). So:
+ *  1. the view is fitted to cheap seed positions and the force layout starts at once in the Web
+ *     Worker, from the data and those positions;
+ *  2. meanwhile the entities are drawn at the seed positions, a chunk a frame (the user sees the
+ *     graph arrive);
  *  3. the computed positions are applied to the entities, which have no relations yet, and the
  *     view is fitted;
- *  4. then the relations are drawn, a chunk a frame, already where they belong.
+ *  4. then the relations are added a chunk a task, already where they belong, with the redraws
+ *     held back until the last one (`withoutRedraws`).
  */
 import type { NodeCollection } from 'cytoscape';
 import type { EntitySummary } from '../api/operations.ts';
@@ -17,7 +20,8 @@ import type { GraphView } from './graph-view.ts';
 import { nodeDiameter } from './graph-style.ts';
 import { applyPositions, positionsInWorker, type LayoutReport } from './layout-runner.ts';
 import { seedPositions } from './seed-positions.ts';
-import { fitView } from './viewport.ts';
+import { fitPoints } from './viewport.ts';
+import { withoutRedraws } from './without-redraws.ts';
 
 export interface DrawLargeOptions {
   /** Elements drawn per frame. */
@@ -41,8 +45,10 @@ export async function drawLargeGraph(view: GraphView, entities: readonly EntityS
   const computing: Promise<PositionAnswer | undefined> = typeof Worker === 'undefined' ? Promise.resolve(undefined) : positionsInWorker(request).catch(() => undefined);
 
   options.onPhase?.('entities');
+  // Fitted first: frames drawn at the zoom the graph is seen at (labels mostly below their
+  // minimum size) cost a fraction of frames drawn at zoom 1.
+  fitPoints(view.cy, seeds.values());
   const drawn = await view.addEntitiesInChunks(entities, [], { positions: seeds }, options.chunk);
-  fitView(view.cy, undefined, { animate: false });
 
   options.onPhase?.('layout');
   const fromWorker = await computing;
@@ -50,9 +56,9 @@ export async function drawLargeGraph(view: GraphView, entities: readonly EntityS
   const nodes = view.cy.collection();
   for (const id of drawn) nodes.merge(view.cy.getElementById(id));
   await applyPositions(view.cy, nodes as NodeCollection, answer.positions, false);
-  fitView(view.cy, undefined, { animate: false });
+  fitPoints(view.cy, (nodes as NodeCollection).map((n) => n.position()));
 
   options.onPhase?.('relations');
-  await view.addEntitiesInChunks([], relations, {}, options.chunk);
+  await withoutRedraws(view.cy, (pause) => view.addEntitiesInChunks([], relations, {}, options.chunk, pause));
   return { where: fromWorker ? 'worker' : 'main', computeMs: answer.ms };
 }

@@ -8,7 +8,7 @@ import { computePositions, type PositionAnswer, type PositionRequest, type Posit
 import { layoutOptions, type LayoutName } from './layouts.ts';
 import { relaxNewNodes } from './local-relax.ts';
 import { fitView } from './viewport.ts';
-import { nextFrame } from './next-frame.ts';
+import { withoutRedraws } from './without-redraws.ts';
 import { ANIMATE_LAYOUT_NODES, DRAW_CHUNK, FORCE_LAYOUT_NODES } from './scale-policy.ts';
 
 /** Runs a Cytoscape layout and resolves when it stops (after its animation). */
@@ -123,22 +123,23 @@ export function positionsInWorker(request: PositionRequest): Promise<PositionAns
 }
 
 /**
- * Moves nodes to computed positions: animated for small graphs; otherwise in batches of
- * DRAW_CHUNK nodes a frame apart, so re-measuring thousands of edges is not one long task.
+ * Moves nodes to computed positions: animated for small graphs; otherwise DRAW_CHUNK nodes a
+ * task, frames apart, redrawn once at the end (without-redraws.ts), so re-measuring thousands of
+ * edges is neither one long task nor a full redraw per chunk.
  */
 export async function applyPositions(cy: Core, nodes: NodeCollection, positions: PositionResult, animate: boolean): Promise<void> {
   const at = (id: string): Position | undefined => positions[id];
   if (!animate || nodes.length > ANIMATE_LAYOUT_NODES) {
     const all = nodes.toArray();
-    for (let i = 0; i < all.length; i += DRAW_CHUNK) {
-      if (i > 0) await nextFrame();
-      cy.batch(() => {
+    await withoutRedraws(cy, async (pause) => {
+      for (let i = 0; i < all.length; i += DRAW_CHUNK) {
+        if (i > 0) await pause();
         for (const n of all.slice(i, i + DRAW_CHUNK)) {
           const p = at(n.id());
           if (p && !n.locked()) n.position(p);
         }
-      });
-    }
+      }
+    });
     return;
   }
   await Promise.all(

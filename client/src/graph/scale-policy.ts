@@ -13,7 +13,7 @@ export const HUGE_GRAPH = 6_000;
  */
 export const FORCE_LAYOUT_NODES = 250;
 /** Big graphs are added, and big layouts applied, this many elements a frame. */
-export const DRAW_CHUNK = 1_000;
+export const DRAW_CHUNK = 500;
 /** Above this many nodes layouts jump instead of animating. */
 export const ANIMATE_LAYOUT_NODES = 400;
 /** The WebGL renderer is offered from here on (when the browser has WebGL 2). */
