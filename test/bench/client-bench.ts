@@ -43,6 +43,8 @@ const variants = arg('variants', 'ours,plain').split(',');
 const shotsDir = arg('shots', '');
 /** With `--profile`: a CPU profile of each page from navigation to layout done; prints the top functions by self time. */
 const profile = process.argv.includes('--profile');
+/** `--profile-phase filter`: profile the filter clicks (OURS) instead of the load. */
+const profilePhase = arg('profile-phase', 'load');
 
 // --- ontology, as the server's Bootstrap answers it --------------------------------------------------
 type YamlProps = Record<string, { type: string; required?: boolean; description?: string }> | undefined;
@@ -210,6 +212,12 @@ interface Measure {
   /** OURS: the whole drawing laid out again (key L) until idle, and its longest long task. */
   relayoutMs: number | null;
   relayoutLongTaskMs: number | null;
+  /** OURS: that re-layout undone (Ctrl+Z) until idle, and its longest long task. */
+  undoMs: number | null;
+  undoLongTaskMs: number | null;
+  /** OURS: one kind filtered out and back in (two clicks), each until the frame after; the longest long task. */
+  filterMs: number | null;
+  filterLongTaskMs: number | null;
   note: string;
 }
 
@@ -360,7 +368,7 @@ const maxLongTaskSince = (page: Page, since: number) =>
 async function measure(browser: Browser, url: string, expected: number, shot?: string): Promise<Measure> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
-  const m: Measure = { someMs: null, firstMs: null, layoutMs: null, loadLongTaskMs: null, fps: null, maxFrameMs: null, maxLongTaskMs: null, panByFps: null, panByMaxFrameMs: null, relayoutMs: null, relayoutLongTaskMs: null, note: '' };
+  const m: Measure = { someMs: null, firstMs: null, layoutMs: null, loadLongTaskMs: null, fps: null, maxFrameMs: null, maxLongTaskMs: null, panByFps: null, panByMaxFrameMs: null, relayoutMs: null, relayoutLongTaskMs: null, undoMs: null, undoLongTaskMs: null, filterMs: null, filterLongTaskMs: null, note: '' };
   const logs: string[] = [];
   let firstRender!: (t: number) => void;
   const firstSeen = new Promise<number>((r) => (firstRender = r));
@@ -379,7 +387,7 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-      await cdp.send('Profiler.start');
+      if (profilePhase === 'load') await cdp.send('Profiler.start');
     }
     await page.goto(url, { waitUntil: 'commit' });
     const first = await withTimeout(firstSeen, capMs);
@@ -403,7 +411,7 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
       return m;
     }
     m.layoutMs = done;
-    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+    if (cdp && profilePhase === 'load') printProfile((await cdp.send('Profiler.stop')).profile);
     if (shot) await page.screenshot({ path: shot });
     m.loadLongTaskMs = (await maxLongTaskSince(page, 0)) || null;
     const longest = await page.evaluate(() => ((window as unknown as { __benchLongTasks?: Array<[number, number]> }).__benchLongTasks ?? []).filter(([, d]) => d >= 200));
@@ -442,20 +450,44 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
       await page.waitForTimeout(500);
       const relayoutStart = await page.evaluate(() => performance.now());
       await page.keyboard.press('l');
-      const relayoutDone = await withTimeout(
-        page.evaluate(async () => {
-          const hook = (window as unknown as { __splinternet: { whenIdle(): Promise<void> } }).__splinternet;
-          await hook.whenIdle();
-          await new Promise((r) => requestAnimationFrame(r));
-          return performance.now();
-        }),
-        capMs,
-      );
+      const settled = () =>
+        withTimeout(
+          page.evaluate(async () => {
+            const hook = (window as unknown as { __splinternet: { whenIdle(): Promise<void> } }).__splinternet;
+            await hook.whenIdle();
+            await new Promise((r) => requestAnimationFrame(r));
+            return performance.now();
+          }),
+          capMs,
+        );
+      const relayoutDone = await settled();
       if (relayoutDone !== 'timeout') {
         m.relayoutMs = relayoutDone - relayoutStart;
         await page.waitForTimeout(300); // long task entries arrive after their task
         m.relayoutLongTaskMs = (await maxLongTaskSince(page, relayoutStart)) || null;
+        // And undo it: every node back where it was.
+        await page.waitForTimeout(200);
+        const undoStart = await page.evaluate(() => performance.now());
+        await page.keyboard.press('Control+z');
+        const undoDone = await settled();
+        if (undoDone !== 'timeout') {
+          m.undoMs = undoDone - undoStart;
+          await page.waitForTimeout(300);
+          m.undoLongTaskMs = (await maxLongTaskSince(page, undoStart)) || null;
+        }
       }
+      // Filter one kind out and back in, as a user does in the sidebar.
+      await page.waitForTimeout(500);
+      if (cdp && profilePhase === 'filter') await cdp.send('Profiler.start');
+      const filterStart = await page.evaluate(() => performance.now());
+      for (let i = 0; i < 2; i++) {
+        await page.locator(`[data-kind="${kinds[0]}"]`).click();
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      }
+      m.filterMs = (await page.evaluate(() => performance.now())) - filterStart;
+      if (cdp && profilePhase === 'filter') printProfile((await cdp.send('Profiler.stop')).profile);
+      await page.waitForTimeout(300);
+      m.filterLongTaskMs = (await maxLongTaskSince(page, filterStart)) || null;
       const renderer = await page.evaluate(() => (window as unknown as { __splinternet: { state: { renderer: unknown; errors: string[] } } }).__splinternet.state);
       m.note = [m.note, `renderer ${JSON.stringify(renderer.renderer)}`, ...renderer.errors.map((e) => `error: ${e}`)].filter(Boolean).join('; ');
     }
@@ -506,6 +538,10 @@ async function main(): Promise<void> {
           'panBy fps': m.panByFps === null ? 'n/a' : Number(m.panByFps.toFixed(1)),
           're-layout (L)': fmt(m.relayoutMs, false),
           're-layout max long task ms': m.relayoutLongTaskMs === null ? (m.relayoutMs === null ? 'n/a' : 0) : Math.round(m.relayoutLongTaskMs),
+          'undo re-layout': fmt(m.undoMs, false),
+          'undo max long task ms': m.undoLongTaskMs === null ? (m.undoMs === null ? 'n/a' : 0) : Math.round(m.undoLongTaskMs),
+          'filter out+in': fmt(m.filterMs, false),
+          'filter max long task ms': m.filterLongTaskMs === null ? (m.filterMs === null ? 'n/a' : 0) : Math.round(m.filterLongTaskMs),
         });
         if (m.note) console.log(`  ${m.note}`);
       }
@@ -518,7 +554,7 @@ async function main(): Promise<void> {
   reportBench('client', rows, {
     environment: 'headless Chromium (Debian /usr/bin/chromium, --disable-gpu: software rendering) on a 2-core machine; other work may share the cores',
     measured:
-      'times are from navigation start; "first elements" = the frame after the first elements are in cy (OURS adds big graphs 1,000 elements a frame; PLAIN adds all at once); "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame); re-layout (OURS only; PLAIN would repeat its layout run) = key L, the whole drawing laid out again, until whenIdle() + one frame, with its longest long task',
+      'times are from navigation start; "first elements" = the frame after the first elements are in cy (OURS adds big graphs 1,000 elements a frame; PLAIN adds all at once); "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame); re-layout (OURS only; PLAIN would repeat its layout run) = key L, the whole drawing laid out again, until whenIdle() + one frame, with its longest long task; undo re-layout (OURS) = Ctrl+Z right after, the same way; filter out+in (OURS) = two clicks on the first kind\'s sidebar toggle (hide, show), each followed by two frames, with the longest long task',
     ours: '/?synthetic=N of the built client; /graphql Bootstrap stubbed from seed/ontology.yaml with zero stats',
     plain: 'Cytoscape default style, preset (origin) positions for the first frame, then fcose with default options except animate:false; same graph via client/src/graph/synthetic-graph.ts',
     layoutCapSeconds: capMs / 1000,
