@@ -107,7 +107,7 @@ describe('GraphView', () => {
     }
   });
 
-  it('undoes and redoes adding, expanding, pinning, collapsing, hiding and moving', () => {
+  it('undoes and redoes adding, expanding, pinning, collapsing, hiding and moving', async () => {
     view = newView();
     view.change('Open', () => view.addEntities([ENTITIES[0]!], []));
     const snapshot = () => ({
@@ -136,65 +136,65 @@ describe('GraphView', () => {
     node.position({ x: 500, y: 500 });
     view.recordMoves('Move Clean Network', from);
 
-    expect(view.undo()).toBe('Move Clean Network');
+    expect(await view.undo()).toBe('Move Clean Network');
     expect(view.cy.getElementById('clean-network').position()).toEqual(from.get('clean-network'));
     for (let i = states.length - 1; i > 0; i--) {
       expect(snapshot()).toEqual(states[i]);
-      view.undo();
+      await view.undo();
     }
     expect(snapshot()).toEqual(states[0]);
     expect(view.history.canUndo).toBe(true);
-    view.undo();
+    await view.undo();
     expect(view.cy.nodes().length).toBe(0);
     expect(view.history.canUndo).toBe(false);
 
-    view.redo();
+    await view.redo();
     for (let i = 1; i < states.length; i++) {
-      view.redo();
+      await view.redo();
       expect(snapshot()).toEqual(states[i]);
     }
     expect(view.getMeta().pinned).toEqual([]);
-    view.redo();
+    await view.redo();
     expect(view.cy.getElementById('clean-network').position()).toEqual({ x: 500, y: 500 });
     expect(view.history.canRedo).toBe(false);
   });
 
-  it('restores the expansion bookkeeping on undo, so collapse after redo still works', () => {
+  it('restores the expansion bookkeeping on undo, so collapse after redo still works', async () => {
     view = newView();
     view.change('Open', () => view.addEntities([ENTITIES[0]!], []));
     view.change('Expand', () => {
       const added = view.addEntities([ENTITIES[1]!, ENTITIES[2]!], RELATIONS, { near: 'clean-network' });
       view.recordExpansion('clean-network', { added, after: null, consumed: 2, total: 2 });
     });
-    view.undo();
+    await view.undo();
     expect(view.expansionOf('clean-network')).toBeUndefined();
-    view.redo();
+    await view.redo();
     expect(view.expansionOf('clean-network')?.added).toEqual(['huawei', 'zte']);
     view.change('Collapse', () => view.collapse('clean-network'));
     expect(view.entityIds()).toEqual(['clean-network']);
   });
 
-  it('records nothing for a change that changes nothing, and a new change clears redo', () => {
+  it('records nothing for a change that changes nothing, and a new change clears redo', async () => {
     view = newView();
     view.change('Nothing', () => undefined);
     expect(view.history.canUndo).toBe(false);
     view.change('Add', () => view.addEntities([ENTITIES[0]!], []));
-    view.undo();
+    await view.undo();
     expect(view.history.canRedo).toBe(true);
     view.change('Add other', () => view.addEntities([ENTITIES[1]!], []));
     expect(view.history.canRedo).toBe(false);
   });
 
   // Speed is measured by `npm run bench:client`, never asserted here.
-  it('applies, undoes and redoes a thousand-entity expansion as one step', () => {
+  it('applies, undoes and redoes a thousand-entity expansion as one step', async () => {
     view = newView();
     const { hub, leaves, relations } = hubPage(1000);
     view.change('Open', () => view.addEntities([hub], []));
     view.change('Expand', () => view.addEntities(leaves, relations, { near: 'hub' }));
     expect(view.cy.elements().length).toBe(2001);
-    view.undo();
+    await view.undo();
     expect(view.cy.elements().length).toBe(1);
-    view.redo();
+    await view.redo();
     expect(view.cy.elements().length).toBe(2001);
   });
 });

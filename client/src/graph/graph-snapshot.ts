@@ -5,6 +5,8 @@
  * recomputed after every change.
  */
 import type { Core, ElementDefinition, Position } from 'cytoscape';
+import { DRAW_CHUNK } from './scale-policy.ts';
+import { withoutRedraws } from './without-redraws.ts';
 
 export interface ElementRecord {
   group: 'nodes' | 'edges';
@@ -72,23 +74,41 @@ export function isEmptyChange<M>(change: GraphChange<M>, sameMeta: (a: M, b: M) 
  * Applies a change to `cy` forwards (redo) or backwards (undo). Nodes go in before edges and
  * edges out before nodes, so no edge is ever left dangling.
  */
-export function applyChange<M>(cy: Core, change: GraphChange<M>, direction: 'forward' | 'backward'): void {
+export async function applyChange<M>(cy: Core, change: GraphChange<M>, direction: 'forward' | 'backward'): Promise<void> {
   const toAdd = direction === 'forward' ? change.added : change.removed;
   const toRemove = direction === 'forward' ? change.removed : change.added;
-  cy.batch(() => {
+  const defs: ElementDefinition[] = [];
+  for (const record of toAdd.filter((r) => r.group === 'nodes')) defs.push(toDefinition(record));
+  for (const record of toAdd.filter((r) => r.group === 'edges')) defs.push(toDefinition(record));
+  // A big change (undoing a layout of thousands) is made DRAW_CHUNK elements a task and drawn
+  // once; a small one in a single step.
+  await withoutRedraws(cy, async (pause) => {
     const removeIds = toRemove.filter((r) => r.group === 'edges').concat(toRemove.filter((r) => r.group === 'nodes'));
     for (const record of removeIds) cy.getElementById(String(record.data.id)).remove();
-    const defs: ElementDefinition[] = [];
-    for (const record of toAdd.filter((r) => r.group === 'nodes')) defs.push(toDefinition(record));
-    for (const record of toAdd.filter((r) => r.group === 'edges')) defs.push(toDefinition(record));
-    cy.add(defs);
-    for (const move of change.moved) {
-      const node = cy.getElementById(move.id);
-      if (node.nonempty()) {
-        const wasLocked = node.locked();
-        if (wasLocked) node.unlock();
-        node.position(direction === 'forward' ? move.to : move.from);
-        if (wasLocked) node.lock();
+    let done = 0;
+    const step = async (size: number) => {
+      done += size;
+      if (done > DRAW_CHUNK) {
+        done = size;
+        await pause();
+      }
+    };
+    for (let i = 0; i < defs.length; i += DRAW_CHUNK) {
+      const chunk = defs.slice(i, i + DRAW_CHUNK);
+      await step(chunk.length);
+      cy.add(chunk);
+    }
+    for (let i = 0; i < change.moved.length; i += DRAW_CHUNK) {
+      const chunk = change.moved.slice(i, i + DRAW_CHUNK);
+      await step(chunk.length);
+      for (const move of chunk) {
+        const node = cy.getElementById(move.id);
+        if (node.nonempty()) {
+          const wasLocked = node.locked();
+          if (wasLocked) node.unlock();
+          node.position(direction === 'forward' ? move.to : move.from);
+          if (wasLocked) node.lock();
+        }
       }
     }
   });

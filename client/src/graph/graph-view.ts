@@ -256,20 +256,20 @@ export class GraphView {
   }
 
   /** Reverts the last change. Returns its label. */
-  undo(): string | undefined {
+  async undo(): Promise<string | undefined> {
     const entry = this.history.undo();
     if (!entry) return undefined;
-    applyChange(this.cyInstance, entry.change, 'backward');
+    await applyChange(this.cyInstance, entry.change, 'backward');
     this.meta = structuredClone(entry.change.metaBefore);
     this.refresh();
     return entry.label;
   }
 
   /** Re-applies the last undone change. Returns its label. */
-  redo(): string | undefined {
+  async redo(): Promise<string | undefined> {
     const entry = this.history.redo();
     if (!entry) return undefined;
-    applyChange(this.cyInstance, entry.change, 'forward');
+    await applyChange(this.cyInstance, entry.change, 'forward');
     this.meta = structuredClone(entry.change.metaAfter);
     this.refresh();
     return entry.label;
