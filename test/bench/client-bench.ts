@@ -4,8 +4,9 @@
  * Two variants side by side, each at every size, in headless Chromium (playwright-core, Debian's
  * /usr/bin/chromium or CHROMIUM_PATH; software rendering):
  *  - OURS: the built client at `/?synthetic=N` (its synthetic graph, its scale policies, drawn by
- *    draw-large-graph.ts: entities while the Web Worker lays them out, then the relations). The client asks /graphql for `Bootstrap` (ontology + stats) at
- *    start; the static server here answers it from seed/ontology.yaml with zero counts.
+ *    draw-large-graph.ts: entities while the Web Worker lays them out, then the relations). The
+ *    client asks /graphql for `Bootstrap` (ontology + stats) at start; the static server here
+ *    answers it from seed/ontology.yaml with zero counts.
  *  - PLAIN: client-bench-plain.ts bundled with Vite: Cytoscape defaults + fcose default quality
  *    (animate off) on the same graph (the client's generator, same ontology kinds and types).
  * Figures: time from navigation start to the first frame with all elements present, to layout
@@ -446,34 +447,34 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
       m.panByMaxFrameMs = panBy.maxFrame;
     }
     if (url.includes('synthetic')) {
-      // Lay the whole drawing out again, as a user does with L: worker layout, positions applied.
-      await page.waitForTimeout(500);
-      const relayoutStart = await page.evaluate(() => performance.now());
-      await page.keyboard.press('l');
-      const settled = () =>
-        withTimeout(
+      /** Presses `key` and waits until the app is idle, plus a frame: the time, and the longest long task meanwhile. */
+      const timeKey = async (key: string): Promise<{ ms: number; longTask: number | null } | undefined> => {
+        const start = await page.evaluate(() => performance.now());
+        await page.keyboard.press(key);
+        const done = await withTimeout(
           page.evaluate(async () => {
-            const hook = (window as unknown as { __splinternet: { whenIdle(): Promise<void> } }).__splinternet;
-            await hook.whenIdle();
+            await (window as unknown as { __splinternet: { whenIdle(): Promise<void> } }).__splinternet.whenIdle();
             await new Promise((r) => requestAnimationFrame(r));
             return performance.now();
           }),
           capMs,
         );
-      const relayoutDone = await settled();
-      if (relayoutDone !== 'timeout') {
-        m.relayoutMs = relayoutDone - relayoutStart;
+        if (done === 'timeout') return undefined;
         await page.waitForTimeout(300); // long task entries arrive after their task
-        m.relayoutLongTaskMs = (await maxLongTaskSince(page, relayoutStart)) || null;
-        // And undo it: every node back where it was.
+        return { ms: done - start, longTask: (await maxLongTaskSince(page, start)) || null };
+      };
+      // Lay the whole drawing out again, as a user does with L (worker layout, positions
+      // applied), then undo it: every node back where it was.
+      await page.waitForTimeout(500);
+      const relayout = await timeKey('l');
+      if (relayout) {
+        m.relayoutMs = relayout.ms;
+        m.relayoutLongTaskMs = relayout.longTask;
         await page.waitForTimeout(200);
-        const undoStart = await page.evaluate(() => performance.now());
-        await page.keyboard.press('Control+z');
-        const undoDone = await settled();
-        if (undoDone !== 'timeout') {
-          m.undoMs = undoDone - undoStart;
-          await page.waitForTimeout(300);
-          m.undoLongTaskMs = (await maxLongTaskSince(page, undoStart)) || null;
+        const undo = await timeKey('Control+z');
+        if (undo) {
+          m.undoMs = undo.ms;
+          m.undoLongTaskMs = undo.longTask;
         }
       }
       // Filter one kind out and back in, as a user does in the sidebar.
@@ -499,6 +500,8 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
 }
 
 const fmt = (ms: number | null, capped: boolean) => (ms === null ? (capped ? `> ${capMs / 1000} s` : 'n/a') : `${(ms / 1000).toFixed(2)} s`);
+/** A longest-long-task cell: n/a when the step was not measured, 0 when it had no long task. */
+const taskCell = (longTask: number | null, measured: boolean) => (longTask === null ? (measured ? 0 : 'n/a') : Math.round(longTask));
 
 async function main(): Promise<void> {
   let browser: Browser | undefined;
@@ -531,17 +534,17 @@ async function main(): Promise<void> {
           'first elements': fmt(m.someMs ?? m.firstMs, false),
           'first render': fmt(m.firstMs, m.note.startsWith('first')),
           'layout done': fmt(m.layoutMs, m.note.startsWith('layout')),
-          'load max long task ms': m.loadLongTaskMs === null ? (m.layoutMs === null ? 'n/a' : 0) : Math.round(m.loadLongTaskMs),
+          'load max long task ms': taskCell(m.loadLongTaskMs, m.layoutMs !== null),
           'drag-pan fps': m.fps === null ? 'n/a' : Number(m.fps.toFixed(1)),
           'drag max frame ms': m.maxFrameMs === null ? 'n/a' : Math.round(m.maxFrameMs),
-          'drag max long task ms': m.maxLongTaskMs === null ? (m.fps === null ? 'n/a' : 0) : Math.round(m.maxLongTaskMs),
+          'drag max long task ms': taskCell(m.maxLongTaskMs, m.fps !== null),
           'panBy fps': m.panByFps === null ? 'n/a' : Number(m.panByFps.toFixed(1)),
           're-layout (L)': fmt(m.relayoutMs, false),
-          're-layout max long task ms': m.relayoutLongTaskMs === null ? (m.relayoutMs === null ? 'n/a' : 0) : Math.round(m.relayoutLongTaskMs),
+          're-layout max long task ms': taskCell(m.relayoutLongTaskMs, m.relayoutMs !== null),
           'undo re-layout': fmt(m.undoMs, false),
-          'undo max long task ms': m.undoLongTaskMs === null ? (m.undoMs === null ? 'n/a' : 0) : Math.round(m.undoLongTaskMs),
+          'undo max long task ms': taskCell(m.undoLongTaskMs, m.undoMs !== null),
           'filter out+in': fmt(m.filterMs, false),
-          'filter max long task ms': m.filterLongTaskMs === null ? (m.filterMs === null ? 'n/a' : 0) : Math.round(m.filterLongTaskMs),
+          'filter max long task ms': taskCell(m.filterLongTaskMs, m.filterMs !== null),
         });
         if (m.note) console.log(`  ${m.note}`);
       }
@@ -554,7 +557,7 @@ async function main(): Promise<void> {
   reportBench('client', rows, {
     environment: 'headless Chromium (Debian /usr/bin/chromium, --disable-gpu: software rendering) on a 2-core machine; other work may share the cores',
     measured:
-      'times are from navigation start; "first elements" = the frame after the first elements are in cy (OURS adds big graphs 1,000 elements a frame; PLAIN adds all at once); "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame); re-layout (OURS only; PLAIN would repeat its layout run) = key L, the whole drawing laid out again, until whenIdle() + one frame, with its longest long task; undo re-layout (OURS) = Ctrl+Z right after, the same way; filter out+in (OURS) = two clicks on the first kind\'s sidebar toggle (hide, show), each followed by two frames, with the longest long task',
+      'times are from navigation start; "first elements" = the frame after the first elements are in cy (OURS adds big graphs in chunks of 500 elements; PLAIN adds all at once); "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame); re-layout (OURS only; PLAIN would repeat its layout run) = key L, the whole drawing laid out again, until whenIdle() + one frame, with its longest long task; undo re-layout (OURS) = Ctrl+Z right after, the same way; filter out+in (OURS) = two clicks on the first kind\'s sidebar toggle (hide, show), each followed by two frames, with the longest long task',
     ours: '/?synthetic=N of the built client; /graphql Bootstrap stubbed from seed/ontology.yaml with zero stats',
     plain: 'Cytoscape default style, preset (origin) positions for the first frame, then fcose with default options except animate:false; same graph via client/src/graph/synthetic-graph.ts',
     layoutCapSeconds: capMs / 1000,
