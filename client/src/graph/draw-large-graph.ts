@@ -24,7 +24,7 @@ import { fitPoints } from './viewport.ts';
 import { withoutRedraws } from './without-redraws.ts';
 
 export interface DrawLargeOptions {
-  /** Elements drawn per frame. */
+  /** Elements per chunk (entities: one chunk a frame; relations: see withoutRedraws). */
   chunk: number;
   /** Entities that keep their place (pinned). */
   fixed?: ReadonlySet<string>;

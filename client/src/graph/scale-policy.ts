@@ -12,7 +12,7 @@ export const HUGE_GRAPH = 6_000;
  * charge) in a Web Worker instead of fcose on the main thread: the page keeps responding.
  */
 export const FORCE_LAYOUT_NODES = 250;
-/** Big graphs are added, and big layouts applied, this many elements a frame. */
+/** Big graphs are added, and big layouts and undos applied, this many elements a chunk (chunks a frame apart). */
 export const DRAW_CHUNK = 500;
 /** Above this many nodes layouts jump instead of animating. */
 export const ANIMATE_LAYOUT_NODES = 400;
