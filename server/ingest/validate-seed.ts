@@ -91,9 +91,18 @@ export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph:
     const url = get('url') ? take(get('url')!.at, checkUrl(get('url')!.value), 'url: ') : base?.url;
     const date = get('date') ? take(get('date')!.at, checkDate(get('date')!.value), 'date: ') : base?.date;
     let ok = true;
-    if (!outlet && !outletRaw) (ok = false), fail(ev.at, 'evidence has no outlet');
-    if (!date && !get('date')) (ok = false), fail(ev.at, 'evidence has no publication date');
-    if (!quote && !url && !get('quote') && !get('url')) (ok = false), fail(ev.at, 'evidence needs a quote or a url');
+    if (!outlet && !outletRaw) {
+      ok = false;
+      fail(ev.at, 'evidence has no outlet');
+    }
+    if (!date && !get('date')) {
+      ok = false;
+      fail(ev.at, 'evidence has no publication date');
+    }
+    if (!quote && !url && !get('quote') && !get('url')) {
+      ok = false;
+      fail(ev.at, 'evidence needs a quote or a url');
+    }
     return ok && outlet && date && (quote || url) ? { outlet, quote, url, date } : undefined;
   }
   function outletIds(): string[] {

@@ -21,8 +21,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local-neo4j.ts';
@@ -39,7 +38,6 @@ import { runLoadgen } from './run-loadgen.ts';
 import { createPeerServer, peerOperations } from './neo4j-graphql-peer.ts';
 import { writeSyntheticSeed } from './synthetic-seed.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
     entities: { type: 'string', default: '100000' },

@@ -48,7 +48,10 @@ async function startServerProcess(neo4j: DrillOptions['neo4j']): Promise<{ url: 
     const timer = setTimeout(() => rej(new Error(`the server did not start in 60 s: ${output}`)), 60_000);
     child.stdout.on('data', (d: Buffer) => {
       const m = /\{"port":(\d+)\}/.exec(d.toString());
-      if (m) (clearTimeout(timer), res(Number(m[1])));
+      if (m) {
+        clearTimeout(timer);
+        res(Number(m[1]));
+      }
     });
     child.once('exit', (code) => (clearTimeout(timer), rej(new Error(`the server exited (${code}): ${output}`))));
   });

@@ -16,7 +16,7 @@ import { openDatabase } from '../../server/db/database.ts';
 import { formatDiagnostic, type Diagnostic } from '../../server/ingest/diagnostics.ts';
 import { loadSeed, type LoadedSeed } from '../../server/ingest/load-seed.ts';
 import { syncSeed } from '../../server/ingest/sync-seed.ts';
-import { graphChecksum, sameChecksum, type GraphChecksum } from '../helpers/graph-state.ts';
+import { graphChecksum, sameChecksum } from '../helpers/graph-state.ts';
 import { SEED_DIR } from '../helpers/seed-fixture.ts';
 import type { Drill, DrillRow } from './drill-types.ts';
 import { Tally, loadRealDataset, ms } from './input-drill-support.ts';
@@ -371,8 +371,13 @@ function fuzzCases(originals: Map<string, Buffer>, n: number, seed: number, quic
         } else {
           const column = pair.keyStart - (t.lastIndexOf('\n', pair.keyStart - 1) + 1);
           const line = `${' '.repeat(column)}${pair.key}: ${value}`;
-          if (t[pair.valueEnd - 1] === '\n') (at = pair.valueEnd), (insert = `${line}\n`);
-          else (at = t.indexOf('\n', pair.valueEnd) === -1 ? t.length : t.indexOf('\n', pair.valueEnd)), (insert = `\n${line}`);
+          if (t[pair.valueEnd - 1] === '\n') {
+            at = pair.valueEnd;
+            insert = `${line}\n`;
+          } else {
+            at = t.indexOf('\n', pair.valueEnd) === -1 ? t.length : t.indexOf('\n', pair.valueEnd);
+            insert = `\n${line}`;
+          }
         }
         return reject('duplicate key', pair.file, t.slice(0, at) + insert + t.slice(at), /duplicate key/, ` (${pair.key})`);
       }),

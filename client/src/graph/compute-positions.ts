@@ -3,23 +3,9 @@
  * data both ways. The layout is the Barnes-Hut force layout of force-layout.ts.
  */
 import { forceLayout } from './force-layout.ts';
+import type { PositionAnswer, PositionRequest, PositionResult } from './position-request.ts';
 
-export interface PositionRequest {
-  /** Nodes with their starting positions and drawn size (model units). */
-  nodes: Array<{ id: string; x: number; y: number; size: number }>;
-  edges: Array<{ source: string; target: string }>;
-  /** Nodes that must not move (pinned). */
-  fixed: string[];
-}
-
-export type PositionResult = Record<string, { x: number; y: number }>;
-
-/** The worker's answer: positions and how long computing them took. */
-export interface PositionAnswer {
-  positions: PositionResult;
-  /** Time spent in the layout itself, in ms. */
-  ms: number;
-}
+export type { PositionAnswer, PositionRequest, PositionResult };
 
 /** Runs the force layout on the request, timing it. */
 export function computePositions(request: PositionRequest): PositionAnswer {

@@ -9,7 +9,7 @@
  * Why not d3-force itself: measured in Node 20 on this project's 5k-element synthetic graph
  * (1,667 nodes), its many-body force costs 13–26 ms per tick, so 300 ticks take 4–8 s.
  */
-import type { PositionRequest, PositionResult } from './compute-positions.ts';
+import type { PositionRequest, PositionResult } from './position-request.ts';
 
 export interface ForceLayoutOptions {
   /** Cooling steps. @default iterationsFor(nodeCount) */
