@@ -60,9 +60,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const classpath = resolveClasspath(log);
 
   const ephemeral = options.mode === 'ephemeral';
-  const dataDir = resolve(
-    options.dataDir ?? (ephemeral ? mkdtempSync(join(tmpdir(), EPHEMERAL_PREFIX)) : join(projectRoot, '.data', 'neo4j')),
-  );
+  const dataDir = resolve(options.dataDir ?? (ephemeral ? mkdtempSync(join(tmpdir(), EPHEMERAL_PREFIX)) : join(projectRoot, '.data', 'neo4j')));
   mkdirSync(dataDir, { recursive: true });
   const pidPath = join(dataDir, 'launcher.json');
 
@@ -76,9 +74,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
 
   const port = options.port ?? (ephemeral ? await freePort() : Number(process.env.NEO4J_LOCAL_PORT ?? 7687));
   if (!(await portIsFree(port))) {
-    throw new LocalNeo4jError(
-      `port ${port} on 127.0.0.1 is taken by another process; set NEO4J_LOCAL_PORT to another port, or NEO4J_URI to use that server`,
-    );
+    throw new LocalNeo4jError(`port ${port} on 127.0.0.1 is taken by another process; set NEO4J_LOCAL_PORT to another port, or NEO4J_URI to use that server`);
   }
 
   const logPath = join(dataDir, 'launcher.log');
@@ -97,11 +93,16 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       '-cp',
       classpath,
       join(here, 'Launcher.java'),
-      '--home', dataDir,
-      '--port', String(port),
-      '--pagecache-mb', String(options.pageCacheMb ?? 128),
-      '--tx-memory-mb', String(options.txMemoryMb ?? 256),
-      '--delete-on-exit', String(ephemeral),
+      '--home',
+      dataDir,
+      '--port',
+      String(port),
+      '--pagecache-mb',
+      String(options.pageCacheMb ?? 128),
+      '--tx-memory-mb',
+      String(options.txMemoryMb ?? 256),
+      '--delete-on-exit',
+      String(ephemeral),
     ],
     // stdin stays a pipe: the launcher exits when it closes, so the JVM dies with this process.
     { stdio: ['pipe', logFd, logFd], detached: false },
@@ -165,11 +166,10 @@ function resolveClasspath(log: (line: string) => void): string {
   requireTool('mvn', ['-v'], 'Maven 3.8+ (Debian: apt-get install -y maven)');
   log('neo4j: resolving Neo4j jars from Maven Central (first run only)…');
   mkdirSync(dirname(cacheFile), { recursive: true });
-  const r = spawnSync(
-    'mvn',
-    ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cacheFile}`],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
+  const r = spawnSync('mvn', ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cacheFile}`], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0 || !existsSync(cacheFile)) {
     const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
     throw new LocalNeo4jError(`Maven could not resolve Neo4j from Maven Central (exit ${r.status}):\n${out}`);

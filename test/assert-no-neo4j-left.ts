@@ -12,9 +12,7 @@ let left: string[] = [];
 do {
   const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
   const runId = process.env.SPLINTERNET_RUN_ID;
-  left = ps
-    .split('\n')
-    .filter((l) => l.includes('Launcher.java') && (runId ? l.includes(`-Dsplinternet.run=${runId} `) : l.includes(EPHEMERAL_PREFIX)));
+  left = ps.split('\n').filter((l) => l.includes('Launcher.java') && (runId ? l.includes(`-Dsplinternet.run=${runId} `) : l.includes(EPHEMERAL_PREFIX)));
   if (left.length === 0) break;
   await new Promise((r) => setTimeout(r, 500));
 } while (Date.now() < deadline);

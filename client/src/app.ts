@@ -190,7 +190,10 @@ export async function startApp(): Promise<void> {
       } else {
         inspector.showRelation(target.id());
         const r = view.cache.relations.get(target.id());
-        if (r) announce(`Selected relation: ${view.cache.entities.get(r.from.id)?.name ?? r.from.id} ${r.phrase} ${view.cache.entities.get(r.to.id)?.name ?? r.to.id}.`);
+        if (r)
+          announce(
+            `Selected relation: ${view.cache.entities.get(r.from.id)?.name ?? r.from.id} ${r.phrase} ${view.cache.entities.get(r.to.id)?.name ?? r.to.id}.`,
+          );
       }
       scheduleUrl();
     });
@@ -312,7 +315,12 @@ export async function startApp(): Promise<void> {
     const remaining = record ? remainingRelations(record) : undefined;
     const pinned = view.isPinned(id);
     menu.open(x, y, name, [
-      { label: remaining ? `Expand: ${Math.min(25, remaining)} more of ${remaining}` : record ? 'Expand (all shown)' : 'Expand neighbours', shortcut: 'E', disabled: record !== undefined && !remaining, run: () => void expand(id) },
+      {
+        label: remaining ? `Expand: ${Math.min(25, remaining)} more of ${remaining}` : record ? 'Expand (all shown)' : 'Expand neighbours',
+        shortcut: 'E',
+        disabled: record !== undefined && !remaining,
+        run: () => void expand(id),
+      },
       { label: 'Collapse', shortcut: 'C', disabled: !record || record.added.length === 0, run: () => void explorer.collapse(id) },
       { label: pinned ? 'Unpin' : 'Pin in place', shortcut: 'P', run: () => void explorer.setPinned(id, !pinned).then(() => inspector.refresh()) },
       { label: 'Hide', shortcut: 'H', run: () => void explorer.hide([id]) },
@@ -678,7 +686,12 @@ export async function startApp(): Promise<void> {
       view.setFilters(state.filters);
       const missing = await explorer.restore(state.entities, state.pinned);
       view.history.clear();
-      if (missing && missing.length > 0) showToast(`${missing.length} ${missing.length === 1 ? 'entity' : 'entities'} of the link ${missing.length === 1 ? 'is' : 'are'} no longer in the graph: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`, 'info', { ms: 8000 });
+      if (missing && missing.length > 0)
+        showToast(
+          `${missing.length} ${missing.length === 1 ? 'entity' : 'entities'} of the link ${missing.length === 1 ? 'is' : 'are'} no longer in the graph: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`,
+          'info',
+          { ms: 8000 },
+        );
       if (state.selected) select(state.selected);
     } finally {
       restoring = false;
@@ -699,7 +712,11 @@ export async function startApp(): Promise<void> {
    * relations).
    */
   async function openSynthetic(size: number): Promise<void> {
-    const { entities, relations } = syntheticGraph(size, ontology.kinds.map((k) => k.name), ontology.relationTypes.map((t) => t.name));
+    const { entities, relations } = syntheticGraph(
+      size,
+      ontology.kinds.map((k) => k.name),
+      ontology.relationTypes.map((t) => t.name),
+    );
     await explorer.run(`Draw ${size} synthetic elements`, async () => {
       const t0 = performance.now();
       explorer.grow(entities.length + relations.length);
@@ -744,10 +761,16 @@ export async function startApp(): Promise<void> {
         return view.cy.edges().map((e) => e.id());
       },
       get visibleEntities() {
-        return view.cy.nodes().filter((n) => !n.hasClass('filtered')).map((n) => n.id());
+        return view.cy
+          .nodes()
+          .filter((n) => !n.hasClass('filtered'))
+          .map((n) => n.id());
       },
       get visibleRelations() {
-        return view.cy.edges().filter((e) => !e.hasClass('filtered')).map((e) => e.id());
+        return view.cy
+          .edges()
+          .filter((e) => !e.hasClass('filtered'))
+          .map((e) => e.id());
       },
       get filters() {
         return structuredClone(view.filters);

@@ -17,7 +17,9 @@ export interface NamedQuery {
  */
 export function loadCypherQueries(dir = CYPHER_DIR): Map<string, NamedQuery> {
   const queries = new Map<string, NamedQuery>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()) {
     let current: { name: string; lines: string[] } | undefined;
     const flush = () => {
       if (!current) return;

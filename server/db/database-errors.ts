@@ -33,7 +33,12 @@ export function toDatabaseFailure(err: unknown): DatabaseFailure {
     // No connection to be had within connectionAcquisitionTimeout (the pool is full of requests
     // waiting on a Neo4j that does not answer) is an outage too, though the driver gives it no code.
     const acquisition = /^Connection acquisition timed out/.test(err.message);
-    if (UNAVAILABLE_CODES.has(code) || acquisition || code.startsWith('Neo.TransientError.General') || (/connect|ECONNREFUSED|ECONNRESET/i.test(err.message) && isRetryableError(err))) {
+    if (
+      UNAVAILABLE_CODES.has(code) ||
+      acquisition ||
+      code.startsWith('Neo.TransientError.General') ||
+      (/connect|ECONNREFUSED|ECONNRESET/i.test(err.message) && isRetryableError(err))
+    ) {
       return new DatabaseFailure('UNAVAILABLE', `Neo4j is unavailable: ${err.message}`, code, { cause: err });
     }
     if (code.startsWith('Neo.ClientError.Security')) {

@@ -4,9 +4,7 @@
  * external server — bolt://, neo4j:// (cluster routing) or neo4j+s:// (Aura) — and then no
  * local Neo4j is started. Without it the project runs its own (see neo4j/).
  */
-export type Neo4jTarget =
-  | { kind: 'external'; uri: string; username: string; password: string; database: string | undefined }
-  | { kind: 'local' };
+export type Neo4jTarget = { kind: 'external'; uri: string; username: string; password: string; database: string | undefined } | { kind: 'local' };
 
 const SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 

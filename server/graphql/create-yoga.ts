@@ -28,7 +28,11 @@ export { CSRF_HEADER };
 export const MAX_REQUEST_BODY_BYTES = 4_000_000;
 
 /** The GraphQL endpoint at /graphql: read-only, hardened, errors masked with stable codes. */
-export function createGraphQLServer({ db, ontology, production = process.env.NODE_ENV === 'production' }: YogaOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
+export function createGraphQLServer({
+  db,
+  ontology,
+  production = process.env.NODE_ENV === 'production',
+}: YogaOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',

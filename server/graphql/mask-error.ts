@@ -21,10 +21,18 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
       return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions });
     }
     if (isDatabaseOutage(original)) {
-      return new GraphQLError('The graph database is unavailable; try again shortly.', { nodes: error.nodes, path: error.path, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } });
+      return new GraphQLError('The graph database is unavailable; try again shortly.', {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+      });
     }
     if (original instanceof CursorError) {
-      return new GraphQLError(`after: ${original.message}`, { nodes: error.nodes, path: error.path, extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'after' } });
+      return new GraphQLError(`after: ${original.message}`, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'after' },
+      });
     }
     if (original) console.error('graphql: unexpected error', original);
   }

@@ -15,7 +15,11 @@ export function useRepeatedSelectionLimit(max = MAX_REPEATED_SELECTIONS): Plugin
     onValidate({ params, setResult }) {
       const found = firstRepeated(params.documentAST, max);
       if (found) {
-        setResult([new GraphQLError(`Query is too complex: "${found.key}" is selected ${found.count} times in one selection set (at most ${max}).`, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })]);
+        setResult([
+          new GraphQLError(`Query is too complex: "${found.key}" is selected ${found.count} times in one selection set (at most ${max}).`, {
+            extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+          }),
+        ]);
       }
     },
   };
@@ -27,7 +31,12 @@ function firstRepeated(document: DocumentNode, max: number): { key: string; coun
     SelectionSet(node) {
       const counts = new Map<string, number>();
       for (const sel of node.selections) {
-        const key = sel.kind === Kind.FIELD ? (sel.alias ?? sel.name).value : sel.kind === Kind.FRAGMENT_SPREAD ? `...${sel.name.value}` : `... on ${sel.typeCondition?.name.value ?? ''}`;
+        const key =
+          sel.kind === Kind.FIELD
+            ? (sel.alias ?? sel.name).value
+            : sel.kind === Kind.FRAGMENT_SPREAD
+              ? `...${sel.name.value}`
+              : `... on ${sel.typeCondition?.name.value ?? ''}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       for (const [key, count] of counts) {

@@ -5,7 +5,17 @@ import { badUserInput } from './api-errors.ts';
 import { CursorError, decodeOffset } from './plan/cursor.ts';
 
 /** Caps on list arguments: a request can never ask for an unbounded result. */
-export const LIMITS = { first: 500, ids: 100, subgraphIds: 1000, idLength: 100, filterList: 50, neighbourhoodLimit: 5000, searchText: 200, pathsFirst: 10, maxHops: 6 } as const;
+export const LIMITS = {
+  first: 500,
+  ids: 100,
+  subgraphIds: 1000,
+  idLength: 100,
+  filterList: 50,
+  neighbourhoodLimit: 5000,
+  searchText: 200,
+  pathsFirst: 10,
+  maxHops: 6,
+} as const;
 
 export function checkFirst(first: number, argument = 'first', max: number = LIMITS.first): number {
   if (!Number.isInteger(first) || first < 1 || first > max) throw badUserInput(argument, `must be between 1 and ${max}, got ${first}`);
@@ -30,7 +40,8 @@ export function checkTypes(ontology: Ontology, types: readonly string[] | null |
   if (!types) return null;
   checkListLength(types, argument);
   for (const t of types) {
-    if (!ontology.relations.has(t)) throw badUserInput(argument, `unknown relation type "${t.slice(0, 50)}"${hint(t.toUpperCase(), ontology.relations.keys())}`);
+    if (!ontology.relations.has(t))
+      throw badUserInput(argument, `unknown relation type "${t.slice(0, 50)}"${hint(t.toUpperCase(), ontology.relations.keys())}`);
   }
   return [...types];
 }

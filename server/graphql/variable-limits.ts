@@ -18,7 +18,15 @@ export function useVariableLimits(): Plugin {
   return {
     onParams({ params, setResult }) {
       const bad = oversized(params.variables, 'variables', 0);
-      if (bad) setResult({ errors: [new GraphQLError(`${bad} is too large for any argument of this API (lists up to ${MAX_VARIABLE_LIST} items, strings up to ${MAX_VARIABLE_STRING} characters).`, { extensions: { code: ErrorCode.BAD_USER_INPUT } })] });
+      if (bad)
+        setResult({
+          errors: [
+            new GraphQLError(
+              `${bad} is too large for any argument of this API (lists up to ${MAX_VARIABLE_LIST} items, strings up to ${MAX_VARIABLE_STRING} characters).`,
+              { extensions: { code: ErrorCode.BAD_USER_INPUT } },
+            ),
+          ],
+        });
     },
   };
 }

@@ -29,7 +29,11 @@ export async function ensureClientBuilt(): Promise<string | undefined> {
   const built = join(distDir, 'index.html');
   if (existsSync(built) && statSync(built).mtimeMs >= newestSource(clientDir)) return distDir;
   console.log('client: building with Vite…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(clientDir, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(clientDir, 'vite.config.ts'), '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (r.status !== 0) {
     console.error('client: build failed; serving the API only');
     return existsSync(built) ? distDir : undefined;

@@ -45,7 +45,10 @@ try {
   const total = entities.length + relations.length;
   const showProgress = total >= 20_000 && !values.quiet;
   // A bar on a terminal; on a pipe (CI logs, a supervising process) one line per written batch.
-  bar = showProgress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'sync [{bar}] {percentage}% {value}/{total} rows', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  bar =
+    showProgress && process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: 'sync [{bar}] {percentage}% {value}/{total} rows', stream: process.stderr }, cliProgress.Presets.shades_classic)
+      : undefined;
   let barStarted = false;
   const report = await syncSeed(conn.db, seed.graph, {
     dryRun: values['dry-run'],

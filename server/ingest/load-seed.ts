@@ -46,7 +46,13 @@ export function loadSeed({ seedDir, displayRoot }: LoadSeedOptions): LoadedSeed 
     try {
       bytes = readFileSync(path);
     } catch (err) {
-      return { file: name, entities: [], sources: [], relations: [], diagnostics: [diagnostic({ file: name, line: 1, column: 1 }, `cannot read: ${(err as Error).message}`)] };
+      return {
+        file: name,
+        entities: [],
+        sources: [],
+        relations: [],
+        diagnostics: [diagnostic({ file: name, line: 1, column: 1 }, `cannot read: ${(err as Error).message}`)],
+      };
     }
     const decoded = decodeSeedText(name, bytes);
     if ('error' in decoded) return { file: name, entities: [], sources: [], relations: [], diagnostics: [decoded.error] };
@@ -65,11 +71,9 @@ function listSeedFiles(dir: string): string[] {
   } catch {
     return [];
   }
-  return names
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      if (statSync(p).isDirectory()) return listSeedFiles(p);
-      return /\.(ya?ml|csv)$/i.test(n) ? [p] : [];
-    });
+  return names.sort().flatMap((n) => {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) return listSeedFiles(p);
+    return /\.(ya?ml|csv)$/i.test(n) ? [p] : [];
+  });
 }

@@ -2,10 +2,47 @@ import { codePoint } from './seed-text.ts';
 
 /** Cyrillic and Greek letters that render like Latin ones, the usual way ids get spoofed. */
 const LOOKALIKES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
-  і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ӏ: 'l', ү: 'y',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
-  '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '−': '-',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  һ: 'h',
+  ӏ: 'l',
+  ү: 'y',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  '‐': '-',
+  '‑': '-',
+  '‒': '-',
+  '–': '-',
+  '—': '-',
+  '−': '-',
 };
 /** Characters that render as nothing at all. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/u;
@@ -23,7 +60,12 @@ export function explainLookalikes(value: string): { note: string; ascii: string 
     const latin = LOOKALIKES[lower] ?? LOOKALIKES[ch];
     const folded = latin ?? (INVISIBLE.test(ch) ? '' : ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
     if (!/^[\x00-\x7f]*$/.test(ch) && note === undefined) {
-      note = latin !== undefined ? `contains ${codePoint(ch)}, which looks like "${latin}"` : INVISIBLE.test(ch) ? `contains the invisible character ${codePoint(ch)}` : `contains ${codePoint(ch)} ("${ch}"), which is not ASCII`;
+      note =
+        latin !== undefined
+          ? `contains ${codePoint(ch)}, which looks like "${latin}"`
+          : INVISIBLE.test(ch)
+            ? `contains the invisible character ${codePoint(ch)}`
+            : `contains ${codePoint(ch)} ("${ch}"), which is not ASCII`;
     }
     ascii += folded;
   }

@@ -6,10 +6,30 @@ import { describeYamlNode, isScalar, isSeq, mapEntries, parseYamlSource } from '
 export type PropertyType = 'string' | 'date' | 'number' | 'url' | 'string[]';
 export const PROPERTY_TYPES: readonly PropertyType[] = ['string', 'date', 'number', 'url', 'string[]'];
 export const SHAPES = [
-  'ellipse', 'triangle', 'round-triangle', 'rectangle', 'round-rectangle', 'bottom-round-rectangle',
-  'cut-rectangle', 'barrel', 'rhomboid', 'diamond', 'round-diamond', 'pentagon', 'round-pentagon',
-  'hexagon', 'round-hexagon', 'concave-hexagon', 'heptagon', 'round-heptagon', 'octagon',
-  'round-octagon', 'star', 'tag', 'round-tag', 'vee',
+  'ellipse',
+  'triangle',
+  'round-triangle',
+  'rectangle',
+  'round-rectangle',
+  'bottom-round-rectangle',
+  'cut-rectangle',
+  'barrel',
+  'rhomboid',
+  'diamond',
+  'round-diamond',
+  'pentagon',
+  'round-pentagon',
+  'hexagon',
+  'round-hexagon',
+  'concave-hexagon',
+  'heptagon',
+  'round-heptagon',
+  'octagon',
+  'round-octagon',
+  'star',
+  'tag',
+  'round-tag',
+  'vee',
 ] as const;
 
 export interface PropertySpec {
@@ -108,7 +128,7 @@ export function parseOntology(file: string, text: string): Ontology {
     if (!(SHAPES as readonly string[]).includes(shape)) fail(f.get('shape') ?? value, `${key}.shape "${shape}" is not a Cytoscape shape`);
     kinds.set(key, {
       name: key,
-      description: (f.get('description') && isScalar(f.get('description')) ? String((f.get('description') as { value: unknown }).value) : '') ,
+      description: f.get('description') && isScalar(f.get('description')) ? String((f.get('description') as { value: unknown }).value) : '',
       color,
       shape,
       properties: props(f.get('properties') ?? null, key, COMMON_ENTITY_FIELDS),

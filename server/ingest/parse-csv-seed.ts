@@ -25,7 +25,9 @@ export function parseCsvSeed(file: string, text: string): RawSeedFile {
   const headerCols = fieldColumns(header.raw);
   columns.forEach((c, i) => {
     if (!known.has(c)) {
-      out.diagnostics.push(diagnostic({ file, line: 1, column: headerCols[i] ?? 1 }, `unknown CSV column "${c}"`, `expected ${[...REQUIRED, ...OPTIONAL].join(', ')}`));
+      out.diagnostics.push(
+        diagnostic({ file, line: 1, column: headerCols[i] ?? 1 }, `unknown CSV column "${c}"`, `expected ${[...REQUIRED, ...OPTIONAL].join(', ')}`),
+      );
     }
   });
   for (const missing of REQUIRED.filter((c) => !columns.includes(c))) {

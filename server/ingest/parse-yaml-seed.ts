@@ -12,8 +12,7 @@ export function parseYamlSeed(file: string, text: string): RawSeedFile {
   const src = parseYamlSource(file, text);
   const out: RawSeedFile = { file, entities: [], sources: [], relations: [], diagnostics: [...src.diagnostics] };
   if (src.diagnostics.length > 0) return out;
-  const fail = (node: Node | null | undefined, message: string, hint?: string) =>
-    out.diagnostics.push(diagnostic(src.at(node), message, hint));
+  const fail = (node: Node | null | undefined, message: string, hint?: string) => out.diagnostics.push(diagnostic(src.at(node), message, hint));
   const root = src.root;
   if (root === null || (isScalar(root) && root.value === null)) return out; // an empty file declares nothing
   if (!isMap(root)) {
@@ -91,9 +90,7 @@ function readRelation(src: YamlSource, item: Node, fail: Fail): RawRelation | un
       ['type', { value: m[2], at: word(m[2]!, typeIdx) }],
       ['to', { value: m[3], at: word(m[3]!, toIdx) }],
     ]);
-    const evidence: RawEvidence[] = m[4]
-      ? [{ at: word(`@${m[4]}`, toIdx), source: { value: m[4], at: word(`@${m[4]}`, toIdx) }, fields: new Map() }]
-      : [];
+    const evidence: RawEvidence[] = m[4] ? [{ at: word(`@${m[4]}`, toIdx), source: { value: m[4], at: word(`@${m[4]}`, toIdx) }, fields: new Map() }] : [];
     return { at, fields, evidence, evidenceAt: at };
   }
   if (!isMap(item)) {

@@ -49,8 +49,21 @@ export function entityProps(e: SeedEntity): DbProps {
 
 /** The positional row createRelations/updateRelations expect (layout documented there). */
 export type RelationTuple = [
-  string, string, string, string, string | null, string | null, string,
-  string[], string[], string[], string[], string, number, string, Record<string, PropertyValue>,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string[],
+  string[],
+  string[],
+  string[],
+  string,
+  number,
+  string,
+  Record<string, PropertyValue>,
 ];
 
 /**
@@ -64,15 +77,29 @@ export function toRelationTuple(row: RelationRow): RelationTuple {
 function relationTuple(r: SeedRelation, hash: string): RelationTuple {
   const properties = Object.fromEntries(Object.entries(r.properties).sort(([a], [b]) => a.localeCompare(b)));
   return [
-    r.from, r.type, r.to, r.key, r.since ?? null, r.until ?? null, r.confidence,
-    r.evidence.map((e) => e.outlet), r.evidence.map((e) => e.quote ?? ''), r.evidence.map((e) => e.url ?? ''), r.evidence.map((e) => e.date),
-    r.at.file, r.at.line, hash, properties,
+    r.from,
+    r.type,
+    r.to,
+    r.key,
+    r.since ?? null,
+    r.until ?? null,
+    r.confidence,
+    r.evidence.map((e) => e.outlet),
+    r.evidence.map((e) => e.quote ?? ''),
+    r.evidence.map((e) => e.url ?? ''),
+    r.evidence.map((e) => e.date),
+    r.at.file,
+    r.at.line,
+    hash,
+    properties,
   ];
 }
 
 /** The content hash that decides whether a stored relation is up to date: of all it writes. */
 export function relationHash(r: SeedRelation): string {
-  return createHash('sha1').update(JSON.stringify(relationTuple(r, ''))).digest('base64');
+  return createHash('sha1')
+    .update(JSON.stringify(relationTuple(r, '')))
+    .digest('base64');
 }
 
 function withHash(props: DbProps): DbProps {

@@ -22,7 +22,14 @@ export function decodeSeedText(file: string, bytes: Uint8Array): { text: string 
   }
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const long = firstLongLine(text);
-  if (long) return { error: diagnostic({ file, line: long.line, column: MAX_LINE_LENGTH + 1 }, `line is ${long.length} characters long; the limit is ${MAX_LINE_LENGTH}`, `no seed value may exceed ${MAX_STRING_LENGTH} characters`) };
+  if (long)
+    return {
+      error: diagnostic(
+        { file, line: long.line, column: MAX_LINE_LENGTH + 1 },
+        `line is ${long.length} characters long; the limit is ${MAX_LINE_LENGTH}`,
+        `no seed value may exceed ${MAX_STRING_LENGTH} characters`,
+      ),
+    };
   // The character classes YAML 1.2 calls non-printable (c-printable), and a CR not before LF.
   const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|\r(?!\n)/.exec(text);
   if (!m) return { text };
@@ -30,7 +37,9 @@ export function decodeSeedText(file: string, bytes: Uint8Array): { text: string 
   const ch = m[0];
   if (ch === '\u0000') return { error: diagnostic({ file, ...at }, 'binary content (NUL bytes): a seed file must be UTF-8 text') };
   if (ch === '\r') return { error: diagnostic({ file, ...at }, 'a carriage return (CR) without a line feed', 'end lines with LF or CRLF') };
-  return { error: diagnostic({ file, ...at }, `control character ${codePoint(ch)} is not allowed in a seed file`, 'delete it; it is invisible in most editors') };
+  return {
+    error: diagnostic({ file, ...at }, `control character ${codePoint(ch)} is not allowed in a seed file`, 'delete it; it is invisible in most editors'),
+  };
 }
 
 function firstLongLine(text: string): { line: number; length: number } | undefined {

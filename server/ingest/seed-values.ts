@@ -51,7 +51,10 @@ export function checkString(raw: unknown, what = 'a string'): Checked<string> {
   const bad = FORBIDDEN_IN_VALUES.exec(value);
   if (bad) {
     const cp = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    return { ok: false, message: /[\ud800-\udfff]/.test(bad[0]) ? `contains an unpaired surrogate (${cp}): not valid Unicode` : `contains the control character ${cp}` };
+    return {
+      ok: false,
+      message: /[\ud800-\udfff]/.test(bad[0]) ? `contains an unpaired surrogate (${cp}): not valid Unicode` : `contains the control character ${cp}`,
+    };
   }
   return { ok: true, value };
 }

@@ -76,8 +76,12 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
     phases: { schemaMs: t1 - started, stateMs: t2 - t1, diffMs: t3 - t2, writeMs: 0 },
   };
   const total =
-    diff.entities.create.length + diff.entities.update.length + diff.entities.remove.length +
-    diff.relations.create.length + diff.relations.update.length + diff.relations.remove.length;
+    diff.entities.create.length +
+    diff.entities.update.length +
+    diff.entities.remove.length +
+    diff.relations.create.length +
+    diff.relations.update.length +
+    diff.relations.remove.length;
   if (!options.dryRun && total > 0) {
     // Set once every write is made and checked: a failure after that came while Neo4j was
     // committing, and the client cannot know whether the commit happened.
@@ -133,7 +137,10 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
 export class SyncOutcomeUnknown extends Error {
   override name = 'SyncOutcomeUnknown';
   constructor(cause: unknown) {
-    super(`Neo4j failed while committing the sync, so whether it was committed is unknown (a transaction is all or nothing); a dry run once Neo4j is back shows which: ${(cause as Error).message ?? String(cause)}`, { cause });
+    super(
+      `Neo4j failed while committing the sync, so whether it was committed is unknown (a transaction is all or nothing); a dry run once Neo4j is back shows which: ${(cause as Error).message ?? String(cause)}`,
+      { cause },
+    );
   }
 }
 

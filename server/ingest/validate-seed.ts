@@ -33,7 +33,11 @@ export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph:
       let kind: string | undefined;
       if (!kindRaw) fail(raw.at, 'entity has no kind');
       else if (typeof kindRaw.value !== 'string' || !ontology.kinds.has(kindRaw.value)) {
-        fail(kindRaw.at, `unknown kind ${describe(kindRaw.value)}`, didYouMean(String(kindRaw.value), ontology.kinds.keys()) ?? `kinds: ${[...ontology.kinds.keys()].join(', ')}`);
+        fail(
+          kindRaw.at,
+          `unknown kind ${describe(kindRaw.value)}`,
+          didYouMean(String(kindRaw.value), ontology.kinds.keys()) ?? `kinds: ${[...ontology.kinds.keys()].join(', ')}`,
+        );
       } else kind = kindRaw.value;
       const nameRaw = f.get('name');
       const name = nameRaw ? take(nameRaw.at, checkString(nameRaw.value), 'name: ') : (fail(raw.at, 'entity has no name'), undefined);
@@ -73,7 +77,8 @@ export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph:
 
   function resolveEvidence(ev: RawEvidence, base: Evidence | undefined): Evidence | undefined {
     for (const [k, v] of ev.fields) {
-      if (!EVIDENCE_FIELDS.includes(k)) fail(v.keyAt ?? v.at, `unknown evidence field "${k}"`, didYouMean(k, EVIDENCE_FIELDS) ?? `expected ${EVIDENCE_FIELDS.join(', ')}`);
+      if (!EVIDENCE_FIELDS.includes(k))
+        fail(v.keyAt ?? v.at, `unknown evidence field "${k}"`, didYouMean(k, EVIDENCE_FIELDS) ?? `expected ${EVIDENCE_FIELDS.join(', ')}`);
     }
     const get = (k: string) => ev.fields.get(k);
     const outletRaw = get('outlet');
@@ -144,7 +149,8 @@ export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph:
         else fail(confRaw.at, `confidence must be high, medium or low, not ${describe(confRaw.value)}`);
       }
       const properties = spec ? checkProperties(f, RELATION_FIELDS, spec.properties, type!, raw.at, fail) : {};
-      if (raw.evidence.length === 0) fail(raw.evidenceAt, 'relation has no evidence', 'add "@source" or an evidence: mapping with outlet, date and quote or url');
+      if (raw.evidence.length === 0)
+        fail(raw.evidenceAt, 'relation has no evidence', 'add "@source" or an evidence: mapping with outlet, date and quote or url');
       const evidence: Evidence[] = [];
       for (const ev of raw.evidence) {
         let base: Evidence | undefined;
@@ -210,7 +216,9 @@ function checkId(v: RawValue | undefined, at: Location, what: string, fail: (at:
   if (typeof v.value !== 'string' || !ID_PATTERN.test(v.value)) {
     const lookalike = typeof v.value === 'string' ? explainLookalikes(v.value) : undefined;
     const guess = lookalike ? lookalike.ascii.trim() : typeof v.value === 'string' ? v.value.toLowerCase().trim() : '';
-    const hint = [lookalike?.note, ID_PATTERN.test(guess) ? `did you mean "${guess}"?` : 'ids are lower-case letters, digits and dashes'].filter(Boolean).join('; ');
+    const hint = [lookalike?.note, ID_PATTERN.test(guess) ? `did you mean "${guess}"?` : 'ids are lower-case letters, digits and dashes']
+      .filter(Boolean)
+      .join('; ');
     fail(v.at, `${what} ${describe(v.value)} is not a valid id`, hint);
     return undefined;
   }

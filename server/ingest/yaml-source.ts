@@ -124,7 +124,14 @@ function refuseDuplicateKeys(node: unknown, at: (n: Node) => Location, out: Diag
       const text = key && isScalar(key) ? String(key.value) : undefined;
       if (text !== undefined) {
         const first = seen.get(text);
-        if (first) out.push(diagnostic(at(key!), `duplicate key "${text.length > 40 ? `${text.slice(0, 37)}…` : text}"`, `first at line ${at(first).line}, column ${at(first).column}; a mapping's keys must be unique`));
+        if (first)
+          out.push(
+            diagnostic(
+              at(key!),
+              `duplicate key "${text.length > 40 ? `${text.slice(0, 37)}…` : text}"`,
+              `first at line ${at(first).line}, column ${at(first).column}; a mapping's keys must be unique`,
+            ),
+          );
         else seen.set(text, key!);
       }
       refuseDuplicateKeys(pair.value, at, out);
@@ -142,12 +149,13 @@ function refuseAnchors(node: unknown, at: (n: Node) => Location, out: Diagnostic
   if ('anchor' in n && n.anchor) {
     out.push(diagnostic(at(n), `YAML anchors (&${n.anchor}) are not allowed in seed files`, 'put shared evidence under sources: and refer to it by id'));
   }
-  if (isMap(n) || isSeq(n)) for (const item of n.items) {
-    if (isPairLike(item)) {
-      refuseAnchors(item.key, at, out);
-      refuseAnchors(item.value, at, out);
-    } else refuseAnchors(item, at, out);
-  }
+  if (isMap(n) || isSeq(n))
+    for (const item of n.items) {
+      if (isPairLike(item)) {
+        refuseAnchors(item.key, at, out);
+        refuseAnchors(item.value, at, out);
+      } else refuseAnchors(item, at, out);
+    }
 }
 
 function isPairLike(x: unknown): x is Pair<unknown, unknown> {

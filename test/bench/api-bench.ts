@@ -177,12 +177,16 @@ const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 function post(url: string, headers: Record<string, string>, body: string, timeoutMs = 60_000): Promise<{ status: number; text: string }> {
   checkStopped();
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer in ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end(body);
@@ -241,7 +245,8 @@ function countResult(server: ServerName, op: OpName, json: any): { nodes: number
   if (server === 'ours') {
     const d = json.data;
     if (op === 'search') return { nodes: d.search.length, edges: 0 };
-    if (op === 'paths') return { nodes: d.paths.reduce((s: number, p: any) => s + p.nodes.length, 0), edges: d.paths.reduce((s: number, p: any) => s + p.edges.length, 0) };
+    if (op === 'paths')
+      return { nodes: d.paths.reduce((s: number, p: any) => s + p.nodes.length, 0), edges: d.paths.reduce((s: number, p: any) => s + p.edges.length, 0) };
     return { nodes: d.neighbourhood.nodes.length, edges: d.neighbourhood.edges.length };
   }
   if (server === 'floor') {
@@ -254,7 +259,8 @@ function countResult(server: ServerName, op: OpName, json: any): { nodes: number
   }
   const d = json.data;
   if (op === 'search') return { nodes: d.searchEntities.edges.length, edges: 0 };
-  if (op === 'paths') return { nodes: d.paths.reduce((s: number, p: any) => s + p.nodes.length, 0), edges: d.paths.reduce((s: number, p: any) => s + p.edges.length, 0) };
+  if (op === 'paths')
+    return { nodes: d.paths.reduce((s: number, p: any) => s + p.nodes.length, 0), edges: d.paths.reduce((s: number, p: any) => s + p.edges.length, 0) };
   // Neighbourhood: distinct node ids and distinct relationship keys in the nested connections.
   const ids = new Set<string>();
   const keys = new Set<string>();
@@ -353,7 +359,8 @@ try {
   }
   rmSync(seedParent, { recursive: true, force: true });
   seedParent = undefined;
-  const counts = (await admin.read((tx) => tx.run('MATCH (n:Entity) WITH count(n) AS n CALL () { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n, r'))).records[0]!;
+  const counts = (await admin.read((tx) => tx.run('MATCH (n:Entity) WITH count(n) AS n CALL () { MATCH ()-[r]->() RETURN count(r) AS r } RETURN n, r')))
+    .records[0]!;
   const relTypes = (await admin.read((tx) => tx.run('MATCH ()-[r]->() RETURN DISTINCT type(r) AS t ORDER BY t'))).records.map((r) => r.get('t') as string);
   log(`neo4j: ${counts.get('n')} entities, ${counts.get('r')} relations, ${relTypes.length} relation types`);
 
@@ -363,9 +370,7 @@ try {
   const info = async (ids: string[]) =>
     new Map(
       (
-        await admin.read((tx) =>
-          tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.name AS name, COUNT { (n)--() } AS degree', { ids }),
-        )
+        await admin.read((tx) => tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.name AS name, COUNT { (n)--() } AS degree', { ids }))
       ).records.map((r) => [r.get('id') as string, { name: r.get('name') as string, degree: r.get('degree') as number }]),
     );
   const samples = {} as Record<OpName, Sample[]>;
@@ -390,7 +395,9 @@ try {
       // Targets known to be at most 2 (even samples) or 3 (odd samples) relations away.
       const pattern = i % 2 === 0 ? '(a)--()--(b)' : '(a)--()--()--(b)';
       const targets = (
-        await admin.read((tx) => tx.run(`MATCH (a:Entity {id: $from}) MATCH ${pattern} WHERE b <> a RETURN DISTINCT b.id AS id ORDER BY id LIMIT 200`, { from }))
+        await admin.read((tx) =>
+          tx.run(`MATCH (a:Entity {id: $from}) MATCH ${pattern} WHERE b <> a RETURN DISTINCT b.id AS id ORDER BY id LIMIT 200`, { from }),
+        )
       ).records.map((r) => r.get('id') as string);
       if (targets.length === 0) continue;
       const to = targets[Math.floor(rand() * targets.length)]!;
@@ -418,7 +425,11 @@ try {
         checkStopped();
         cap.calls.length = 0;
         const t = performance.now();
-        const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: gqlHeaders(), body: JSON.stringify({ query: OUR_QUERIES[op], variables: s.ours }) });
+        const res = await yoga.fetch('http://bench/graphql', {
+          method: 'POST',
+          headers: gqlHeaders(),
+          body: JSON.stringify({ query: OUR_QUERIES[op], variables: s.ours }),
+        });
         const json = (await res.json()) as { errors?: unknown[] };
         if (json.errors) throw new Error(`our API failed on ${op} ${JSON.stringify(s.ours)}: ${JSON.stringify(json.errors)}`);
         if (i === 0) cold[`${op}/ours`] = Math.round(performance.now() - t);
@@ -427,18 +438,23 @@ try {
           queriesPerOp[op] = cap.calls.length;
         }
         // The floor must send exactly what our API sent: same text, same parameters.
-        if (cap.calls.length !== template.queries.length) throw new Error(`${op}: our API sent ${cap.calls.length} queries for ${JSON.stringify(s.ours)}, ${template.queries.length} for the first sample`);
+        if (cap.calls.length !== template.queries.length)
+          throw new Error(`${op}: our API sent ${cap.calls.length} queries for ${JSON.stringify(s.ours)}, ${template.queries.length} for the first sample`);
         const inputs = FLOOR_INPUTS[op](s.ours);
         cap.calls.forEach((c, i) => {
           const t = template!.queries[i]!;
           const built = JSON.stringify(plain({ ...t.template, ...inputs }));
           if (c.query !== t.query || JSON.stringify(plain(c.params)) !== built) {
-            throw new Error(`${op}: the floor would not send what our API sent for ${JSON.stringify(s.ours)}:\n ours  ${JSON.stringify(plain(c.params))}\n floor ${built}`);
+            throw new Error(
+              `${op}: the floor would not send what our API sent for ${JSON.stringify(s.ours)}:\n ours  ${JSON.stringify(plain(c.params))}\n floor ${built}`,
+            );
           }
         });
       }
       floorOps.set(op, template!);
-      log(`capture: ${op}: our API sends ${queriesPerOp[op]} Cypher quer${queriesPerOp[op] === 1 ? 'y' : 'ies'} per request (${template!.queries.map((q) => q.query.length).join('+')} chars); first (cold) request ${cold[`${op}/ours`]} ms`);
+      log(
+        `capture: ${op}: our API sends ${queriesPerOp[op]} Cypher quer${queriesPerOp[op] === 1 ? 'y' : 'ies'} per request (${template!.queries.map((q) => q.query.length).join('+')} chars); first (cold) request ${cold[`${op}/ours`]} ms`,
+      );
     }
   }
 
@@ -568,7 +584,15 @@ try {
       }
       const n = samples[op].length;
       const ok = n - errors;
-      checks[`${op}/${name}`] = { requests: n, errors, firstError, avgNodes: ok ? nodes / ok : 0, avgEdges: ok ? edges / ok : 0, avgKB: bytes / n / 1024, firstRequestMs: Math.round(firstMs) };
+      checks[`${op}/${name}`] = {
+        requests: n,
+        errors,
+        firstError,
+        avgNodes: ok ? nodes / ok : 0,
+        avgEdges: ok ? edges / ok : 0,
+        avgKB: bytes / n / 1024,
+        firstRequestMs: Math.round(firstMs),
+      };
       log(
         `check: ${op.padEnd(14)} ${name.padEnd(5)} ${errors}/${n} errors, avg ${(ok ? nodes / ok : 0).toFixed(1)} nodes ${(ok ? edges / ok : 0).toFixed(1)} edges, ${(bytes / n / 1024).toFixed(1)} KB/response, first request ${firstMs.toFixed(0)} ms${firstError ? `\n       first error: ${firstError}` : ''}`,
       );
@@ -586,7 +610,15 @@ try {
       for (const name of order) {
         if (unmeasured.has(`${op}/${name}`)) continue;
         const bodies = samples[op].map((s) => requestBody(name, op, s, peerOps));
-        const job: LoadJob = { url: urls[name], headers: headersOf(name), bodies, connections: CONNECTIONS, durationS: DURATION_S, warmupS: 0, timeoutS: TIMEOUT_S };
+        const job: LoadJob = {
+          url: urls[name],
+          headers: headersOf(name),
+          bodies,
+          connections: CONNECTIONS,
+          durationS: DURATION_S,
+          warmupS: 0,
+          timeoutS: TIMEOUT_S,
+        };
         log(`measure (round ${round + 1}/${ROUNDS}): ${op} on ${name}: ${WARMUP_S} s warm-up + ${DURATION_S} s, ${CONNECTIONS} connections…`);
         // Warm-up, then wait for the server to finish what the warm-up left in flight.
         if (WARMUP_S > 0) await runLoad({ ...job, durationS: WARMUP_S }, (c) => (loadgen = c));
@@ -611,7 +643,10 @@ try {
         log(
           `         ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, GraphQL errors ${r.bodyErrors}, socket errors ${r.socketErrors} (timeouts ${r.timeouts}); CPU % of one core: server ${srvCpu.toFixed(0)}, neo4j ${neo4jCpu.toFixed(0)}, loadgen ${r.loadgenCpuPct.toFixed(0)}, other ${otherCpu.toFixed(0)}; load avg ${loadavg()[0]!.toFixed(2)}`,
         );
-        if (drainWarmS > 1 || drainS > 1) log(`         (waited ${drainWarmS.toFixed(1)} s after the warm-up and ${drainS.toFixed(1)} s after the run, ${leftInFlight} requests in flight, for the server to go idle)`);
+        if (drainWarmS > 1 || drainS > 1)
+          log(
+            `         (waited ${drainWarmS.toFixed(1)} s after the warm-up and ${drainS.toFixed(1)} s after the run, ${leftInFlight} requests in flight, for the server to go idle)`,
+          );
       }
     }
   }
@@ -674,7 +709,8 @@ try {
     stuckHandlers,
     queriesPerOperation: queriesPerOp,
     peer: '@neo4j/graphql 7: neighbourhood = entity with one connection field per relation type and direction (first: 200 each), depth 2 = nested once more; search = @fulltext query with the same Lucene phrase our API builds; paths = top-level @cypher field with the same SHORTEST query (no k-shortest-paths in @neo4j/graphql)',
-    floor: 'node:http + neo4j-driver read transaction sending the Cypher captured from our API (verified identical text and parameters for every sampled input), records as JSON',
+    floor:
+      'node:http + neo4j-driver read transaction sending the Cypher captured from our API (verified identical text and parameters for every sampled input), records as JSON',
     raw: measured,
   });
 } finally {

@@ -17,7 +17,17 @@ export function reportBench(name: string, rows: Array<Record<string, string | nu
   const file = join(resultsDir, `${name}.json`);
   writeFileSync(
     file,
-    JSON.stringify({ name, at: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, notes, rows }, null, 2),
+    JSON.stringify(
+      {
+        name,
+        at: new Date().toISOString(),
+        machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+        notes,
+        rows,
+      },
+      null,
+      2,
+    ),
   );
   console.log(`\nwritten: ${file}`);
   return table;

@@ -36,7 +36,10 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 };
-const sizes = arg('sizes', '1000,5000,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const sizes = arg('sizes', '1000,5000,10000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const capMs = Number(arg('cap-s', '90')) * 1000;
 const panMs = Number(arg('pan-s', '3')) * 1000;
 const variants = arg('variants', 'ours,plain').split(',');
@@ -56,7 +59,13 @@ const yamlOntology = parse(readFileSync(join(root, 'seed', 'ontology.yaml'), 'ut
 const props = (p: YamlProps) =>
   Object.entries(p ?? {}).map(([name, v]) => ({ name, type: v.type, required: v.required ?? false, description: v.description ?? null }));
 const ontology = {
-  kinds: Object.entries(yamlOntology.kinds).map(([name, k]) => ({ name, description: k.description ?? '', color: k.color, shape: k.shape, properties: props(k.properties) })),
+  kinds: Object.entries(yamlOntology.kinds).map(([name, k]) => ({
+    name,
+    description: k.description ?? '',
+    color: k.color,
+    shape: k.shape,
+    properties: props(k.properties),
+  })),
   relationTypes: Object.entries(yamlOntology.relations).map(([name, r]) => ({
     name,
     phrase: r.phrase,
@@ -79,10 +88,25 @@ const plainDist = join(work, 'plain');
 
 function buildClient(): void {
   // Into a temp dir, so a server serving client/dist meanwhile is not disturbed.
-  execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--outDir', clientDist, '--emptyOutDir', '--logLevel', 'warn', ...(profile ? ['--minify', 'false'] : [])], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    [
+      'vite',
+      'build',
+      '--config',
+      'client/vite.config.ts',
+      '--outDir',
+      clientDist,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+      ...(profile ? ['--minify', 'false'] : []),
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }
 
 async function buildPlain(): Promise<void> {
@@ -145,7 +169,8 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       const query = String((JSON.parse(body || '{}') as { query?: string }).query ?? '');
       const json = /query\s+Bootstrap\b/.test(query)
         ? bootstrap
-        : (unknownOps.push(query.slice(0, 60)), { data: null, errors: [{ message: 'not stubbed in the client bench', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        : (unknownOps.push(query.slice(0, 60)),
+          { data: null, errors: [{ message: 'not stubbed in the client bench', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(json));
     });
     return;
@@ -282,7 +307,12 @@ function emptySpot(): { x: number; y: number } {
 }
 
 /** Prints the functions with the most self time in a CDP CPU profile, with their main callers. */
-function printProfile(p: { nodes: Array<{ id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }>; startTime?: number; samples?: number[]; timeDeltas?: number[] }): void {
+function printProfile(p: {
+  nodes: Array<{ id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  startTime?: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -328,13 +358,17 @@ function printProfile(p: { nodes: Array<{ id: number; children?: number[]; callF
       if (busyStart < 0) busyStart = clock;
       const chain: string[] = [];
       for (let up: number | undefined = id; up !== undefined; up = parent.get(up)) chain.push(name(up).split(' ')[0]!);
-      const entry = chain.reverse().slice(1, Number(arg('profile-depth', '5'))).join(' > ');
+      const entry = chain
+        .reverse()
+        .slice(1, Number(arg('profile-depth', '5')))
+        .join(' > ');
       busyEntries.set(entry, (busyEntries.get(entry) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
     } else if (busyStart >= 0) {
       const ms = (clock - busyStart) / 1000;
       if (ms > 150) {
         console.log(`  busy ${ms.toFixed(0)} ms at ${((busyStart - (p.startTime ?? 0)) / 1000).toFixed(0)} ms:`);
-        for (const [entry, ems] of [...busyEntries].sort((a, b) => b[1] - a[1]).slice(0, Number(arg('profile-top', '3')))) console.log(`      ${ems.toFixed(0).padStart(5)} ms  ${entry}`);
+        for (const [entry, ems] of [...busyEntries].sort((a, b) => b[1] - a[1]).slice(0, Number(arg('profile-top', '3'))))
+          console.log(`      ${ems.toFixed(0).padStart(5)} ms  ${entry}`);
       }
       busyStart = -1;
       busyEntries = new Map();
@@ -349,14 +383,18 @@ function printProfile(p: { nodes: Array<{ id: number; children?: number[]; callF
       for (let up: number | undefined = id; up !== undefined; up = parent.get(up)) chain.push(name(up));
       const at = chain.findIndex((k) => k.startsWith(`${under} `));
       if (at < 0) return;
-      const key = chain.slice(Math.max(0, at - 4), at + 1).reverse().join(' > ');
+      const key = chain
+        .slice(Math.max(0, at - 4), at + 1)
+        .reverse()
+        .join(' > ');
       below.set(key, (below.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
     });
     for (const [key, ms] of [...below].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  under ${ms.toFixed(0).padStart(6)} ms  ${key}`);
   }
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
     console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${key}`);
-    for (const [chain, cms] of [...callers.get(key)!].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`           ${cms.toFixed(0).padStart(5)} ms  < ${chain}`);
+    for (const [chain, cms] of [...callers.get(key)!].sort((a, b) => b[1] - a[1]).slice(0, 3))
+      console.log(`           ${cms.toFixed(0).padStart(5)} ms  < ${chain}`);
   }
 }
 
@@ -369,7 +407,24 @@ const maxLongTaskSince = (page: Page, since: number) =>
 async function measure(browser: Browser, url: string, expected: number, shot?: string): Promise<Measure> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
-  const m: Measure = { someMs: null, firstMs: null, layoutMs: null, loadLongTaskMs: null, fps: null, maxFrameMs: null, maxLongTaskMs: null, panByFps: null, panByMaxFrameMs: null, relayoutMs: null, relayoutLongTaskMs: null, undoMs: null, undoLongTaskMs: null, filterMs: null, filterLongTaskMs: null, note: '' };
+  const m: Measure = {
+    someMs: null,
+    firstMs: null,
+    layoutMs: null,
+    loadLongTaskMs: null,
+    fps: null,
+    maxFrameMs: null,
+    maxLongTaskMs: null,
+    panByFps: null,
+    panByMaxFrameMs: null,
+    relayoutMs: null,
+    relayoutLongTaskMs: null,
+    undoMs: null,
+    undoLongTaskMs: null,
+    filterMs: null,
+    filterLongTaskMs: null,
+    note: '',
+  };
   const logs: string[] = [];
   let firstRender!: (t: number) => void;
   const firstSeen = new Promise<number>((r) => (firstRender = r));
@@ -415,7 +470,9 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
     if (cdp && profilePhase === 'load') printProfile((await cdp.send('Profiler.stop')).profile);
     if (shot) await page.screenshot({ path: shot });
     m.loadLongTaskMs = (await maxLongTaskSince(page, 0)) || null;
-    const longest = await page.evaluate(() => ((window as unknown as { __benchLongTasks?: Array<[number, number]> }).__benchLongTasks ?? []).filter(([, d]) => d >= 200));
+    const longest = await page.evaluate(() =>
+      ((window as unknown as { __benchLongTasks?: Array<[number, number]> }).__benchLongTasks ?? []).filter(([, d]) => d >= 200),
+    );
     if (longest.length > 0) console.log(`  load tasks ≥ 200 ms (start+duration): ${longest.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(', ')}`);
 
     // Drag-pan as a user does: press on empty canvas, many small moves, release.
@@ -489,7 +546,9 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
       if (cdp && profilePhase === 'filter') printProfile((await cdp.send('Profiler.stop')).profile);
       await page.waitForTimeout(300);
       m.filterLongTaskMs = (await maxLongTaskSince(page, filterStart)) || null;
-      const renderer = await page.evaluate(() => (window as unknown as { __splinternet: { state: { renderer: unknown; errors: string[] } } }).__splinternet.state);
+      const renderer = await page.evaluate(
+        () => (window as unknown as { __splinternet: { state: { renderer: unknown; errors: string[] } } }).__splinternet.state,
+      );
       m.note = [m.note, `renderer ${JSON.stringify(renderer.renderer)}`, ...renderer.errors.map((e) => `error: ${e}`)].filter(Boolean).join('; ');
     }
     return m;
@@ -559,7 +618,8 @@ async function main(): Promise<void> {
     measured:
       'times are from navigation start; "first elements" = the frame after the first elements are in cy (OURS adds big graphs in chunks of 500 elements; PLAIN adds all at once); "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame); re-layout (OURS only; PLAIN would repeat its layout run) = key L, the whole drawing laid out again, until whenIdle() + one frame, with its longest long task; undo re-layout (OURS) = Ctrl+Z right after, the same way; filter out+in (OURS) = two clicks on the first kind\'s sidebar toggle (hide, show), each followed by two frames, with the longest long task',
     ours: '/?synthetic=N of the built client; /graphql Bootstrap stubbed from seed/ontology.yaml with zero stats',
-    plain: 'Cytoscape default style, preset (origin) positions for the first frame, then fcose with default options except animate:false; same graph via client/src/graph/synthetic-graph.ts',
+    plain:
+      'Cytoscape default style, preset (origin) positions for the first frame, then fcose with default options except animate:false; same graph via client/src/graph/synthetic-graph.ts',
     layoutCapSeconds: capMs / 1000,
     panSeconds: panMs / 1000,
     unstubbedOperations: [...new Set(unknownOps)],

@@ -22,7 +22,11 @@ const ontology = loadOntologyFile(join(SEED_DIR, 'ontology.yaml'));
 
 const external = process.env.TEST_NEO4J_URI;
 const local = external ? undefined : await startLocalNeo4j({ mode: 'ephemeral', heapMb: 8192, pageCacheMb: 2048, txMemoryMb: 12_000 });
-const db = openDatabase({ uri: external ?? local!.uri, username: process.env.TEST_NEO4J_USERNAME ?? 'neo4j', password: process.env.TEST_NEO4J_PASSWORD ?? 'neo4j' });
+const db = openDatabase({
+  uri: external ?? local!.uri,
+  username: process.env.TEST_NEO4J_USERNAME ?? 'neo4j',
+  password: process.env.TEST_NEO4J_PASSWORD ?? 'neo4j',
+});
 const rows: Array<Record<string, string | number>> = [];
 try {
   for (const relations of sizes) {
@@ -69,4 +73,7 @@ try {
   await db.close();
   await local?.stop();
 }
-reportBench('ingest', rows, { neo4j: external ? 'TEST_NEO4J_URI' : 'local ephemeral, heap 8 GiB, page cache 2 GiB', sync: 'one transaction, UNWIND batches of 10000' });
+reportBench('ingest', rows, {
+  neo4j: external ? 'TEST_NEO4J_URI' : 'local ephemeral, heap 8 GiB, page cache 2 GiB',
+  sync: 'one transaction, UNWIND batches of 10000',
+});

@@ -91,9 +91,20 @@ export function peerOperations(relTypes: readonly string[], limit = 200) {
   const level = (inner: string) =>
     fields.map((f) => `${f.field}Connection(first: ${limit}) { edges { properties { key } node { id name kind${inner} } } }`).join('\n      ');
   return {
-    search: /* GraphQL */ `query Search($phrase: String!) {
-  searchEntities(phrase: $phrase, first: 10, sort: [{ score: DESC }]) { edges { score node { id name kind } } }
-}`,
+    search: /* GraphQL */ `
+      query Search($phrase: String!) {
+        searchEntities(phrase: $phrase, first: 10, sort: [{ score: DESC }]) {
+          edges {
+            score
+            node {
+              id
+              name
+              kind
+            }
+          }
+        }
+      }
+    `,
     neighbourhood1: `query N1($id: ID!) {
   entities(where: { id: { eq: $id } }) {
     id name kind
@@ -106,14 +117,27 @@ export function peerOperations(relTypes: readonly string[], limit = 200) {
       ${level(`\n        ${level('')}`)}
   }
 }`,
-    paths: /* GraphQL */ `query Paths($from: ID!, $to: ID!) {
-  paths(from: $from, to: $to, maxHops: 4, first: 3) { nodes { id } edges { type } }
-}`,
+    paths: /* GraphQL */ `
+      query Paths($from: ID!, $to: ID!) {
+        paths(from: $from, to: $to, maxHops: 4, first: 3) {
+          nodes {
+            id
+          }
+          edges {
+            type
+          }
+        }
+      }
+    `,
   };
 }
 
 /** @neo4j/graphql's schema over `driver`, served by graphql-yoga at /graphql. */
-export async function createPeerServer(driver: Driver, relTypes: readonly string[], debug = false): Promise<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>> {
+export async function createPeerServer(
+  driver: Driver,
+  relTypes: readonly string[],
+  debug = false,
+): Promise<YogaServerInstance<Record<string, unknown>, Record<string, unknown>>> {
   const neoSchema = new Neo4jGraphQL({ typeDefs: peerTypeDefs(relTypes), driver, debug });
   const schema = await neoSchema.getSchema();
   return createYoga({ schema, graphqlEndpoint: '/graphql', graphiql: false, landingPage: false, logging: 'warn', batching: false });

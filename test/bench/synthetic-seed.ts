@@ -81,7 +81,9 @@ export function writeSyntheticSeed(o: SyntheticSeedOptions): { entities: number;
     const year = 2015 + Math.floor(rand() * 8);
     const since = rand() < 0.5 ? `${year}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}` : '';
     const until = since && rand() < 0.3 ? `${year + 1}-12-31` : '';
-    rows.push(`${from},${t.type},${to},${pick(outlets)},"Synthetic quote ${made}",https://news.example/${made},${year}-06-01,${since},${until},${pick(['high', 'medium', 'low'])}`);
+    rows.push(
+      `${from},${t.type},${to},${pick(outlets)},"Synthetic quote ${made}",https://news.example/${made},${year}-06-01,${since},${until},${pick(['high', 'medium', 'low'])}`,
+    );
     made++;
     if (rows.length >= perFile) flush();
   }

@@ -43,7 +43,9 @@ export async function clientWorkload(db: Database, samples = 25): Promise<Worklo
   for (const [i, e] of entities.entries()) {
     const pattern = i % 2 === 0 ? '(a)--()--(b)' : '(a)--()--()--(b)';
     const to = (
-      await db.read((tx) => tx.run(`MATCH (a:Entity {id: $id}) MATCH ${pattern} WHERE b <> a AND b:Entity RETURN DISTINCT b.id AS id ORDER BY id LIMIT 1`, { id: e.id }))
+      await db.read((tx) =>
+        tx.run(`MATCH (a:Entity {id: $id}) MATCH ${pattern} WHERE b <> a AND b:Entity RETURN DISTINCT b.id AS id ORDER BY id LIMIT 1`, { id: e.id }),
+      )
     ).records[0]?.get('id') as string | undefined;
     if (to) pairs.push({ from: e.id, to });
   }

@@ -203,7 +203,8 @@ async function killDuringSync(
   const rerunMs = Date.now() - t2;
   // Done means Neo4j now holds exactly seed B: a dry run finds nothing left to change.
   const check = await syncSeed(db, seedB.graph, { dryRun: true });
-  const left = check.entities.created + check.entities.updated + check.entities.removed + check.relations.created + check.relations.updated + check.relations.removed;
+  const left =
+    check.entities.created + check.entities.updated + check.entities.removed + check.relations.created + check.relations.updated + check.relations.removed;
   const complete = rerunCode === 0 && left === 0 && check.relations.unchanged === sizes.relations;
   if (!complete) options.log(`faults: re-run exit ${rerunCode}, ${left} changes left:\n${rerunOut.slice(-2000)}`);
 
@@ -214,7 +215,10 @@ async function killDuringSync(
       case: `kill Neo4j mid-write of a ${rowsTotal} seed sync: the CLI fails clearly`,
       cases: 1,
       passed: clear ? 1 : 0,
-      figure: killedAt === undefined ? `never killed: ${output.slice(-200)}` : `killed at ${killedWhen}; exit ${code} in ${sec(failedAfterMs)}: "${message.slice(0, 90)}…"`,
+      figure:
+        killedAt === undefined
+          ? `never killed: ${output.slice(-200)}`
+          : `killed at ${killedWhen}; exit ${code} in ${sec(failedAfterMs)}: "${message.slice(0, 90)}…"`,
     },
     {
       drill: DRILL,
@@ -249,7 +253,10 @@ async function killUnderLoad(
   const probe = (async () => {
     while (probing) {
       const status = (path: string) =>
-        fetch(`${server.baseUrl}${path}`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status, () => 0);
+        fetch(`${server.baseUrl}${path}`, { signal: AbortSignal.timeout(5_000) }).then(
+          (r) => r.status,
+          () => 0,
+        );
       probes.push({ at: Date.now(), health: await status('/healthz'), ready: await status('/readyz') });
       await sleep(250);
     }
@@ -305,7 +312,10 @@ async function killUnderLoad(
   const downProbes = probes.filter((p) => p.at >= killedAt && p.at < readyAt - 2_500);
   const statuses = [...new Set(unavailable.map((o) => o.status))].join('/');
   const alive = server.exited() === undefined;
-  const crashLines = server.output().split('\n').filter((l) => /unhandled|uncaught|FATAL|ERR_/i.test(l));
+  const crashLines = server
+    .output()
+    .split('\n')
+    .filter((l) => /unhandled|uncaught|FATAL|ERR_/i.test(l));
   const badBefore = before.filter((o) => !o.ok);
   if (badBefore.length > 0) options.log(`faults: failures before the kill: ${JSON.stringify(badBefore.slice(0, 3))}`);
   const badProbes = downProbes.filter((p) => !(p.health === 200 && p.ready === 503));

@@ -69,45 +69,165 @@ async function startServerProcess(neo4j: DrillOptions['neo4j']): Promise<{ url: 
 
 function attacks(): Attack[] {
   const gql = (query: string, variables?: Record<string, unknown>) => ({ method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query, variables }) });
-  const get = (query: string, headers: Record<string, string> = { [CSRF_HEADER]: '1' }) => ({ method: 'GET', path: `/graphql?query=${encodeURIComponent(query)}`, headers });
+  const get = (query: string, headers: Record<string, string> = { [CSRF_HEADER]: '1' }) => ({
+    method: 'GET',
+    path: `/graphql?query=${encodeURIComponent(query)}`,
+    headers,
+  });
   const nested = (open: string, leaf: string, levels: number) => `${open.repeat(levels)}${leaf}${' }'.repeat(open.split('{').length - 1).repeat(levels)}`;
   let fragments = 'fragment F0 on Query { stats { entities } }\n';
   for (let i = 1; i <= 30; i++) fragments += `fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }\n`;
   const normal = '{ stats { entities } }';
   const TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
   return [
-    { name: 'deep nesting (150 levels)', request: gql(`{ entity(id: "huawei") { ${nested('relations { nodes { from { ', 'id', 50)} } }`), status: 200, code: TOO_COMPLEX },
-    { name: 'deep nesting, 30 levels of owners', request: gql(`{ entity(id: "huawei") { ${nested('... on Company { owners { ', 'id', 30)} } }`), status: 200, code: TOO_COMPLEX },
-    { name: '1000 aliases', request: gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: entity(id: "huawei") { id }`).join(' ')} }`), status: 200, code: TOO_COMPLEX },
-    { name: '100 aliases of stats', request: gql(`{ ${Array.from({ length: 100 }, (_, i) => `a${i}: stats { entities }`).join(' ')} }`), status: 200, code: TOO_COMPLEX },
+    {
+      name: 'deep nesting (150 levels)',
+      request: gql(`{ entity(id: "huawei") { ${nested('relations { nodes { from { ', 'id', 50)} } }`),
+      status: 200,
+      code: TOO_COMPLEX,
+    },
+    {
+      name: 'deep nesting, 30 levels of owners',
+      request: gql(`{ entity(id: "huawei") { ${nested('... on Company { owners { ', 'id', 30)} } }`),
+      status: 200,
+      code: TOO_COMPLEX,
+    },
+    {
+      name: '1000 aliases',
+      request: gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: entity(id: "huawei") { id }`).join(' ')} }`),
+      status: 200,
+      code: TOO_COMPLEX,
+    },
+    {
+      name: '100 aliases of stats',
+      request: gql(`{ ${Array.from({ length: 100 }, (_, i) => `a${i}: stats { entities }`).join(' ')} }`),
+      status: 200,
+      code: TOO_COMPLEX,
+    },
     { name: 'duplicated fields (1500×)', request: gql(`{ stats { ${'entities '.repeat(1500)}} }`), status: 200, code: TOO_COMPLEX },
-    { name: 'duplicated fragment spreads (500×)', request: gql(`{ ${'...F '.repeat(500)}} fragment F on Query { stats { entities } }`), status: 200, code: TOO_COMPLEX },
+    {
+      name: 'duplicated fragment spreads (500×)',
+      request: gql(`{ ${'...F '.repeat(500)}} fragment F on Query { stats { entities } }`),
+      status: 200,
+      code: TOO_COMPLEX,
+    },
     { name: 'fragment bomb (2^30 fields)', request: gql(`{ ...F30 }\n${fragments}`), status: 200, code: TOO_COMPLEX },
-    { name: 'fragment cycle', request: gql('{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
-    { name: 'cost bomb (500⁴ relations)', request: gql(`{ entities(first: 500) { nodes { ${nested('relations(first: 500) { nodes { to { ', 'id', 3)} } } }`), status: 200, code: TOO_COMPLEX },
-    { name: 'batched array (2 operations)', request: { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify([{ query: normal }, { query: normal }]) }, status: 400, code: 'BAD_REQUEST' },
-    { name: 'batched array (1000 operations)', request: { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(Array.from({ length: 1000 }, () => ({ query: normal }))) }, status: 400, code: 'BAD_REQUEST' },
-    { name: 'huge string (2 MB search text)', request: gql('query($t: String!) { search(text: $t) { score } }', { t: 'hua '.repeat(500_000) }), status: 200, code: 'BAD_USER_INPUT' },
+    {
+      name: 'fragment cycle',
+      request: gql('{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }'),
+      status: 200,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+    },
+    {
+      name: 'cost bomb (500⁴ relations)',
+      request: gql(`{ entities(first: 500) { nodes { ${nested('relations(first: 500) { nodes { to { ', 'id', 3)} } } }`),
+      status: 200,
+      code: TOO_COMPLEX,
+    },
+    {
+      name: 'batched array (2 operations)',
+      request: { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify([{ query: normal }, { query: normal }]) },
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'batched array (1000 operations)',
+      request: { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(Array.from({ length: 1000 }, () => ({ query: normal }))) },
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'huge string (2 MB search text)',
+      request: gql('query($t: String!) { search(text: $t) { score } }', { t: 'hua '.repeat(500_000) }),
+      status: 200,
+      code: 'BAD_USER_INPUT',
+    },
     { name: 'huge string inline (1 MB)', request: gql(`{ search(text: "${'x'.repeat(1_000_000)}") { score } }`), status: 200, code: 'BAD_USER_INPUT' },
-    { name: 'oversized body (5 MB)', request: gql('query($t: String!) { search(text: $t) { score } }', { t: 'x'.repeat(5_000_000) }), status: 413, code: ErrorCode.REQUEST_ENTITY_TOO_LARGE },
+    {
+      name: 'oversized body (5 MB)',
+      request: gql('query($t: String!) { search(text: $t) { score } }', { t: 'x'.repeat(5_000_000) }),
+      status: 413,
+      code: ErrorCode.REQUEST_ENTITY_TOO_LARGE,
+    },
     { name: 'huge id (1 MB)', request: gql('query($id: ID!) { entity(id: $id) { id } }', { id: 'h'.repeat(1_000_000) }), status: 200, code: 'BAD_USER_INPUT' },
-    { name: 'huge list (100 000 ids)', request: gql('query($ids: [ID!]!) { neighbourhood(ids: $ids) { truncated } }', { ids: Array.from({ length: 100_000 }, (_, i) => `id-${i}`) }), status: 200, code: 'BAD_USER_INPUT' },
-    { name: 'huge list (100 000 relation types)', request: gql('query($t: [String!]) { neighbourhood(ids: ["huawei"], relationTypes: $t) { truncated } }', { t: Array.from({ length: 100_000 }, () => 'EXCLUDES') }), status: 200, code: 'BAD_USER_INPUT' },
-    { name: 'huge list (100 000 kinds)', request: gql('query($k: [String!]) { entities(kinds: $k) { totalCount } }', { k: Array.from({ length: 100_000 }, () => 'Company') }), status: 200, code: 'BAD_USER_INPUT' },
-    { name: 'introspection cycle (__schema … ofType ×15)', request: gql(`{ __schema { types { ${nested('fields { type { ofType { ', 'name', 15)} } } }`), status: 200, code: TOO_COMPLEX },
-    { name: 'introspection cycle (possibleTypes/interfaces ×10)', request: gql(`{ __type(name: "Entity") { ${nested('possibleTypes { interfaces { ', 'name', 10)} } }`), status: 200, code: TOO_COMPLEX },
-    { name: 'directive overloading (100 @include)', request: gql(`{ stats ${'@include(if: true) '.repeat(100)}{ entities } }`), status: 200, code: TOO_COMPLEX },
+    {
+      name: 'huge list (100 000 ids)',
+      request: gql('query($ids: [ID!]!) { neighbourhood(ids: $ids) { truncated } }', { ids: Array.from({ length: 100_000 }, (_, i) => `id-${i}`) }),
+      status: 200,
+      code: 'BAD_USER_INPUT',
+    },
+    {
+      name: 'huge list (100 000 relation types)',
+      request: gql('query($t: [String!]) { neighbourhood(ids: ["huawei"], relationTypes: $t) { truncated } }', {
+        t: Array.from({ length: 100_000 }, () => 'EXCLUDES'),
+      }),
+      status: 200,
+      code: 'BAD_USER_INPUT',
+    },
+    {
+      name: 'huge list (100 000 kinds)',
+      request: gql('query($k: [String!]) { entities(kinds: $k) { totalCount } }', { k: Array.from({ length: 100_000 }, () => 'Company') }),
+      status: 200,
+      code: 'BAD_USER_INPUT',
+    },
+    {
+      name: 'introspection cycle (__schema … ofType ×15)',
+      request: gql(`{ __schema { types { ${nested('fields { type { ofType { ', 'name', 15)} } } }`),
+      status: 200,
+      code: TOO_COMPLEX,
+    },
+    {
+      name: 'introspection cycle (possibleTypes/interfaces ×10)',
+      request: gql(`{ __type(name: "Entity") { ${nested('possibleTypes { interfaces { ', 'name', 10)} } }`),
+      status: 200,
+      code: TOO_COMPLEX,
+    },
+    {
+      name: 'directive overloading (100 @include)',
+      request: gql(`{ stats ${'@include(if: true) '.repeat(100)}{ entities } }`),
+      status: 200,
+      code: TOO_COMPLEX,
+    },
     { name: 'unknown directives (500)', request: gql(`{ stats ${'@a '.repeat(500)}{ entities } }`), status: 200, code: TOO_COMPLEX },
     { name: 'mutation over GET', request: get('mutation { x }'), status: 405, code: 'BAD_REQUEST' },
     { name: 'mutation over POST (no mutations)', request: gql('mutation { x }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
     { name: 'subscription (none)', request: gql('subscription { x }'), status: 200, code: 'GRAPHQL_VALIDATION_FAILED' },
     { name: 'PUT', request: { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({ query: normal }) }, status: 405, code: 'BAD_REQUEST' },
     { name: 'query over GET without CSRF header', request: get(normal, {}), status: 403, code: 'FORBIDDEN' },
-    { name: 'cross-site POST text/plain', request: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: normal }) }, status: 403, code: 'FORBIDDEN' },
-    { name: 'cross-site POST form', request: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(normal)}` }, status: 403, code: 'FORBIDDEN' },
-    { name: 'cross-site POST multipart', request: { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${normal}\r\n--x--\r\n` }, status: 403, code: 'FORBIDDEN' },
-    { name: 'malformed JSON', request: { method: 'POST', headers: JSON_HEADERS, body: '{"query": "{ stats { entities } }"' }, status: 400, code: 'BAD_REQUEST' },
-    { name: 'variables of the wrong type', request: gql('query($t: String!) { search(text: $t) { score } }', { t: { $ne: 1 } }), status: 200, code: 'BAD_USER_INPUT' },
+    {
+      name: 'cross-site POST text/plain',
+      request: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: normal }) },
+      status: 403,
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'cross-site POST form',
+      request: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(normal)}` },
+      status: 403,
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'cross-site POST multipart',
+      request: {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+        body: `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${normal}\r\n--x--\r\n`,
+      },
+      status: 403,
+      code: 'FORBIDDEN',
+    },
+    {
+      name: 'malformed JSON',
+      request: { method: 'POST', headers: JSON_HEADERS, body: '{"query": "{ stats { entities } }"' },
+      status: 400,
+      code: 'BAD_REQUEST',
+    },
+    {
+      name: 'variables of the wrong type',
+      request: gql('query($t: String!) { search(text: $t) { score } }', { t: { $ne: 1 } }),
+      status: 200,
+      code: 'BAD_USER_INPUT',
+    },
   ];
 }
 
@@ -123,7 +243,12 @@ async function strike(url: string, a: Attack): Promise<{ failure?: string; ms: n
   let status: number;
   let text: string;
   try {
-    const res = await fetch(`${url}${a.request.path ?? '/graphql'}`, { method: a.request.method ?? 'POST', headers: a.request.headers ?? {}, body: a.request.body ?? null, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(`${url}${a.request.path ?? '/graphql'}`, {
+      method: a.request.method ?? 'POST',
+      headers: a.request.headers ?? {},
+      body: a.request.body ?? null,
+      signal: AbortSignal.timeout(30_000),
+    });
     status = res.status;
     text = await res.text();
   } catch (err) {
@@ -152,8 +277,14 @@ async function strike(url: string, a: Attack): Promise<{ failure?: string; ms: n
 const NORMAL_QUERIES = [
   { query: 'query($t: String!) { search(text: $t, first: 10) { entity { id name kind } score } }', variables: { t: 'hua' } },
   { query: 'query($t: String!) { search(text: $t, first: 10) { entity { id name kind } score } }', variables: { t: 'bytedanse' } },
-  { query: 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 1) { nodes { id name kind } edges { id type from { id } to { id } } truncated } }', variables: { ids: ['huawei'] } },
-  { query: 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 1) { nodes { id name kind } edges { id type from { id } to { id } } truncated } }', variables: { ids: ['clean-network'] } },
+  {
+    query: 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 1) { nodes { id name kind } edges { id type from { id } to { id } } truncated } }',
+    variables: { ids: ['huawei'] },
+  },
+  {
+    query: 'query($ids: [ID!]!) { neighbourhood(ids: $ids, depth: 1) { nodes { id name kind } edges { id type from { id } to { id } } truncated } }',
+    variables: { ids: ['clean-network'] },
+  },
 ];
 
 /** Runs `count` normal queries one after another: each one's latency and failure, if any. */
@@ -166,7 +297,11 @@ async function normalTraffic(url: string, count: number): Promise<Array<{ ms: nu
       const res = await fetch(`${url}/graphql`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(q), signal: AbortSignal.timeout(30_000) });
       const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
       const took = performance.now() - started;
-      out.push(res.status !== 200 || body.errors || !body.data ? { ms: took, failure: `HTTP ${res.status} ${JSON.stringify(body.errors ?? null).slice(0, 120)}` } : { ms: took });
+      out.push(
+        res.status !== 200 || body.errors || !body.data
+          ? { ms: took, failure: `HTTP ${res.status} ${JSON.stringify(body.errors ?? null).slice(0, 120)}` }
+          : { ms: took },
+      );
     } catch (err) {
       out.push({ ms: performance.now() - started, failure: describeFetchError(err) });
     }
@@ -222,12 +357,35 @@ export const graphqlAbuseDrill: Drill = async ({ neo4j, quick, log }) => {
     });
     const normal = new Tally('graphql abuse', `normal queries (search, neighbourhood) answered during ${attackers} attackers`);
     for (const r of [...baseline, ...during]) normal.record(r.failure);
-    const p = (xs: Array<{ ms: number }>) => `p50 ${ms(percentile(xs.map((x) => x.ms), 50))} / p99 ${ms(percentile(xs.map((x) => x.ms), 99))}`;
+    const p = (xs: Array<{ ms: number }>) =>
+      `p50 ${ms(
+        percentile(
+          xs.map((x) => x.ms),
+          50,
+        ),
+      )} / p99 ${ms(
+        percentile(
+          xs.map((x) => x.ms),
+          99,
+        ),
+      )}`;
     rows.push(normal.row(`baseline ${p(baseline)}; under attack ${p(during)} (${attacksSent} attack requests, ${(attacksSent / attackSeconds).toFixed(0)}/s)`));
-    const p99 = percentile(during.map((x) => x.ms), 99);
+    const p99 = percentile(
+      during.map((x) => x.ms),
+      99,
+    );
     const latency = new Tally('graphql abuse', `normal-query p99 during the attack ≤ ${ms(NORMAL_P99_LIMIT_MS)}`);
     latency.record(p99 <= NORMAL_P99_LIMIT_MS ? undefined : `p99 ${ms(p99)}`);
-    rows.push(latency.row(`p99 ${ms(p99)} (baseline ${ms(percentile(baseline.map((x) => x.ms), 99))}), max ${ms(Math.max(...during.map((x) => x.ms)))}`));
+    rows.push(
+      latency.row(
+        `p99 ${ms(p99)} (baseline ${ms(
+          percentile(
+            baseline.map((x) => x.ms),
+            99,
+          ),
+        )}), max ${ms(Math.max(...during.map((x) => x.ms)))}`,
+      ),
+    );
     return rows;
   } finally {
     await server?.close();

@@ -38,15 +38,88 @@ import { Tally, loadRealDataset, ms, percentile } from './input-drill-support.ts
 
 /** Pieces an attacker would try, glued together and mixed with arbitrary Unicode by fast-check. */
 const PIECES = [
-  "'", '"', '`', '\\', '//', '/*', '*/', '/* */', '--', ';', '{', '}', '[', ']', '(', ')', '$', '${x}', '$ids', ':', '|', '&&', '||', '!',
-  'MATCH (n) DETACH DELETE n', '} RETURN 1 //', "') RETURN n //", '"}) MATCH (n) DETACH DELETE n //', 'CALL db.labels()', 'LOAD CSV FROM "file:///etc/passwd" AS l',
-  '*:*', '*:* OR name:*', 'name:/.*/', 'hua~', 'a^100', 'AND', 'OR', 'NOT', 'TO', '[a TO z]', '+', '-', '?', '~2',
-  '\u0000', '\u0007', '\r', '\n', '\r\n', '\t', '\u2028', '\u0085', '\u00a0', '\u202e', '\ufeff', '\u200b', '\ud83d\ude00', '\ud800', 'ﬁ', 'İ', 'ß', '日本', 'Ελλάδα',
-  'huawei', 'EXCLUDES', 'Company', '2020-01-01', ' ', 'null', 'undefined', 'NaN', '1e309', '<script>alert(1)</script>', '%00', '..%2f',
+  "'",
+  '"',
+  '`',
+  '\\',
+  '//',
+  '/*',
+  '*/',
+  '/* */',
+  '--',
+  ';',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '$',
+  '${x}',
+  '$ids',
+  ':',
+  '|',
+  '&&',
+  '||',
+  '!',
+  'MATCH (n) DETACH DELETE n',
+  '} RETURN 1 //',
+  "') RETURN n //",
+  '"}) MATCH (n) DETACH DELETE n //',
+  'CALL db.labels()',
+  'LOAD CSV FROM "file:///etc/passwd" AS l',
+  '*:*',
+  '*:* OR name:*',
+  'name:/.*/',
+  'hua~',
+  'a^100',
+  'AND',
+  'OR',
+  'NOT',
+  'TO',
+  '[a TO z]',
+  '+',
+  '-',
+  '?',
+  '~2',
+  '\u0000',
+  '\u0007',
+  '\r',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u2028',
+  '\u0085',
+  '\u00a0',
+  '\u202e',
+  '\ufeff',
+  '\u200b',
+  '\ud83d\ude00',
+  '\ud800',
+  'ﬁ',
+  'İ',
+  'ß',
+  '日本',
+  'Ελλάδα',
+  'huawei',
+  'EXCLUDES',
+  'Company',
+  '2020-01-01',
+  ' ',
+  'null',
+  'undefined',
+  'NaN',
+  '1e309',
+  '<script>alert(1)</script>',
+  '%00',
+  '..%2f',
 ];
 
 const nasty: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 6 }).map((xs) => xs.join('')) },
+  {
+    weight: 3,
+    arbitrary: fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 6 }).map((xs) => xs.join('')),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }) },
 );
@@ -81,7 +154,10 @@ interface ArgSite {
 }
 
 /** Integers at and around every edge a limit can have. */
-const nastyInt: fc.Arbitrary<number> = fc.oneof(fc.integer(), fc.constantFrom(-2147483648, -1, 0, 1, 2, 3, 4, 6, 7, 10, 11, 100, 101, 500, 501, 5000, 5001, 2147483647));
+const nastyInt: fc.Arbitrary<number> = fc.oneof(
+  fc.integer(),
+  fc.constantFrom(-2147483648, -1, 0, 1, 2, 3, 4, 6, 7, 10, 11, 100, 101, 500, 501, 5000, 5001, 2147483647),
+);
 
 async function apiInjection(db: Database, perSite: number, seed: number): Promise<DrillRow[]> {
   const { ontology, graph } = await loadRealDataset(db);
@@ -117,7 +193,14 @@ async function apiInjection(db: Database, perSite: number, seed: number): Promis
       }
       const wrong = (body.errors ?? []).filter((e) => !ALLOWED_API_CODES.has(e.extensions?.code ?? ''));
       for (const e of body.errors ?? []) codes.set(e.extensions?.code ?? '(none)', (codes.get(e.extensions?.code ?? '(none)') ?? 0) + 1);
-      tally.record(res.status >= 500 || wrong.length > 0 ? `${site.name} ${JSON.stringify(s)}: HTTP ${res.status} ${wrong.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ').slice(0, 160)}` : undefined);
+      tally.record(
+        res.status >= 500 || wrong.length > 0
+          ? `${site.name} ${JSON.stringify(s)}: HTTP ${res.status} ${wrong
+              .map((e) => `${e.extensions?.code}: ${e.message}`)
+              .join('; ')
+              .slice(0, 160)}`
+          : undefined,
+      );
     }
   }
   const after = await graphChecksum(db);
@@ -125,7 +208,9 @@ async function apiInjection(db: Database, perSite: number, seed: number): Promis
   unchanged.record(sameChecksum(before, after) ? undefined : `checksum moved: ${before.nodes}/${before.relationships} → ${after.nodes}/${after.relationships}`);
   const codeList = [...codes].map(([c, n]) => `${c} ${n}`).join(', ') || 'none';
   return [
-    tally.row(`only data or BAD_USER_INPUT/NOT_FOUND (errors seen: ${codeList}); p99 ${ms(percentile(latencies, 99))}, slowest ${ms(slowest.ms)} (${slowest.site}); fast-check seed ${seed}`),
+    tally.row(
+      `only data or BAD_USER_INPUT/NOT_FOUND (errors seen: ${codeList}); p99 ${ms(percentile(latencies, 99))}, slowest ${ms(slowest.ms)} (${slowest.site}); fast-check seed ${seed}`,
+    ),
     unchanged.row(`${before.nodes} nodes, ${before.relationships} rels, sha256 ${before.hash.slice(0, 12)}… unchanged`),
   ];
 }
@@ -154,7 +239,12 @@ function argumentSites(schema: GraphQLSchema, sampleId: Map<string, string>): Ar
       const rest = others(field, arg);
       const call = `${field.name}(${arg.name}: $v${rest ? `, ${rest}` : ''})${selection(field)}`;
       const list = isListType(isNonNullType(arg.type) ? arg.type.ofType : arg.type);
-      sites.push({ name: `${owner}.${field.name}(${arg.name}:)`, query: `query($v: ${String(arg.type)}) { ${around(call)} }`, wrap: (v) => (list ? [v] : v), int: intLike(named) });
+      sites.push({
+        name: `${owner}.${field.name}(${arg.name}:)`,
+        query: `query($v: ${String(arg.type)}) { ${around(call)} }`,
+        wrap: (v) => (list ? [v] : v),
+        int: intLike(named),
+      });
     }
   };
   const query = schema.getQueryType()!;
@@ -204,7 +294,13 @@ async function seedInjection(db: Database, perSite: number, seed: number): Promi
         const shown = JSON.stringify(raw).slice(0, 60);
         if (expected.reject) {
           const inFile = loaded.diagnostics.filter((d) => d.file === `seed/data/${site.file}` && d.line >= 1 && d.column >= 1);
-          refused.record(loaded.diagnostics.length === 0 ? `${site.name} ${shown}: accepted (${expected.reject})` : inFile.length === 0 ? `${site.name} ${shown}: ${loaded.diagnostics.map(formatDiagnostic).join('; ').slice(0, 120)}` : undefined);
+          refused.record(
+            loaded.diagnostics.length === 0
+              ? `${site.name} ${shown}: accepted (${expected.reject})`
+              : inFile.length === 0
+                ? `${site.name} ${shown}: ${loaded.diagnostics.map(formatDiagnostic).join('; ').slice(0, 120)}`
+                : undefined,
+          );
           continue;
         }
         if (loaded.diagnostics.length > 0) {
@@ -213,7 +309,11 @@ async function seedInjection(db: Database, perSite: number, seed: number): Promi
         }
         await syncSeed(db, loaded.graph);
         const back = await site.readBack(db);
-        accepted.record(back === expected.value ? undefined : `${site.name} ${shown}: read back ${JSON.stringify(back)?.slice(0, 60)}, expected ${JSON.stringify(expected.value).slice(0, 60)}`);
+        accepted.record(
+          back === expected.value
+            ? undefined
+            : `${site.name} ${shown}: read back ${JSON.stringify(back)?.slice(0, 60)}, expected ${JSON.stringify(expected.value).slice(0, 60)}`,
+        );
       } catch (err) {
         (expected.reject ? refused : accepted).record(`${site.name} ${JSON.stringify(raw).slice(0, 60)}: threw ${(err as Error).message.slice(0, 160)}`);
       } finally {
@@ -254,10 +354,14 @@ function seedSites(ontology: Ontology): SeedSite[] {
   const filled = (props: Record<string, PropertySpec>, skip?: string) =>
     Object.entries(props)
       .filter(([k, p]) => p.required && k !== skip)
-      .map(([k, p]) => `, ${k}: ${p.type === 'url' ? 'https://example.org' : p.type === 'date' ? '2020' : p.type === 'number' ? '1' : p.type === 'string[]' ? '[x]' : 'x'}`)
+      .map(
+        ([k, p]) =>
+          `, ${k}: ${p.type === 'url' ? 'https://example.org' : p.type === 'date' ? '2020' : p.type === 'number' ? '1' : p.type === 'string[]' ? '[x]' : 'x'}`,
+      )
       .join('');
   const outlet = '  - { id: inj-outlet, kind: Outlet, name: Outlet, website: https://example.org }\n';
-  const entity = (id: string, kind: string, extra = '', name = 'X') => `  - { id: ${id}, kind: ${kind}, name: ${name}${filled(ontology.kinds.get(kind)!.properties, extra.match(/^, (\w+):/)?.[1])}${extra} }\n`;
+  const entity = (id: string, kind: string, extra = '', name = 'X') =>
+    `  - { id: ${id}, kind: ${kind}, name: ${name}${filled(ontology.kinds.get(kind)!.properties, extra.match(/^, (\w+):/)?.[1])}${extra} }\n`;
   const nodeProp = (id: string, key: string) => async (db: Database) =>
     db.read(async (tx) => (await tx.run('MATCH (n:Entity {id: $id}) RETURN n[$key] AS v', { id, key })).records[0]?.get('v') as unknown);
   const relProp = (key: string, index?: number) => async (db: Database) =>
@@ -266,8 +370,22 @@ function seedSites(ontology: Ontology): SeedSite[] {
       return index === undefined ? v : (v as unknown[] | undefined)?.[index];
     });
   const sites: SeedSite[] = [
-    { name: 'entity name', file: 'a.yaml', url: false, csv: false, files: (v) => ({ 'a.yaml': `entities:\n${entity('inj-a', 'Company', '', q(v))}` }), readBack: nodeProp('inj-a', 'name') },
-    { name: 'entity description', file: 'a.yaml', url: false, csv: false, files: (v) => ({ 'a.yaml': `entities:\n${entity('inj-a', 'Company', `, description: ${q(v)}`)}` }), readBack: nodeProp('inj-a', 'description') },
+    {
+      name: 'entity name',
+      file: 'a.yaml',
+      url: false,
+      csv: false,
+      files: (v) => ({ 'a.yaml': `entities:\n${entity('inj-a', 'Company', '', q(v))}` }),
+      readBack: nodeProp('inj-a', 'name'),
+    },
+    {
+      name: 'entity description',
+      file: 'a.yaml',
+      url: false,
+      csv: false,
+      files: (v) => ({ 'a.yaml': `entities:\n${entity('inj-a', 'Company', `, description: ${q(v)}`)}` }),
+      readBack: nodeProp('inj-a', 'description'),
+    },
     {
       name: 'entity alias',
       file: 'a.yaml',
@@ -314,8 +432,22 @@ function seedSites(ontology: Ontology): SeedSite[] {
     }
   }
   sites.push(
-    { name: 'evidence quote', file: 'a.yaml', url: false, csv: false, files: (v) => ({ 'a.yaml': relation(someType, '', `{ outlet: inj-outlet, date: 2020, quote: ${q(v)} }`) }), readBack: relProp('evidenceQuotes', 0) },
-    { name: 'evidence url', file: 'a.yaml', url: true, csv: false, files: (v) => ({ 'a.yaml': relation(someType, '', `{ outlet: inj-outlet, date: 2020, url: ${q(v)} }`) }), readBack: relProp('evidenceUrls', 0) },
+    {
+      name: 'evidence quote',
+      file: 'a.yaml',
+      url: false,
+      csv: false,
+      files: (v) => ({ 'a.yaml': relation(someType, '', `{ outlet: inj-outlet, date: 2020, quote: ${q(v)} }`) }),
+      readBack: relProp('evidenceQuotes', 0),
+    },
+    {
+      name: 'evidence url',
+      file: 'a.yaml',
+      url: true,
+      csv: false,
+      files: (v) => ({ 'a.yaml': relation(someType, '', `{ outlet: inj-outlet, date: 2020, url: ${q(v)} }`) }),
+      readBack: relProp('evidenceUrls', 0),
+    },
     {
       name: 'source quote (sources:)',
       file: 'a.yaml',

@@ -53,10 +53,7 @@ export const seedInputDrill: Drill = async ({ neo4j, quick, log }) => {
     const seed = Number(process.env.DRILL_SEED ?? Date.now() % 1_000_000);
     const perKind = quick ? 10 : 60;
     log(`seed input: fast-check seed ${seed}, ${perKind} mutations per kind`);
-    const groups: Array<[string, SeedCase[]]> = [
-      ['hand-written malformed files', handWrittenCases()],
-      ...fuzzCases(originals, perKind, seed, quick),
-    ];
+    const groups: Array<[string, SeedCase[]]> = [['hand-written malformed files', handWrittenCases()], ...fuzzCases(originals, perKind, seed, quick)];
 
     const rows: DrillRow[] = [];
     for (const [group, cases] of groups) {
@@ -144,13 +141,26 @@ function locationProblems(ds: Diagnostic[], files: string[], c: SeedCase): strin
 // Hand-written cases: each added as seed/data/drill.yaml (or .csv) beside the real files.
 
 function handWrittenCases(): SeedCase[] {
-  const y = (name: string, text: string | Buffer, message?: RegExp): SeedCase => ({ name, files: { 'drill.yaml': text }, expect: 'reject', file: 'drill.yaml', ...(message ? { message } : {}) });
-  const csv = (name: string, text: string | Buffer, message?: RegExp): SeedCase => ({ name, files: { 'drill.csv': text }, expect: 'reject', file: 'drill.csv', ...(message ? { message } : {}) });
+  const y = (name: string, text: string | Buffer, message?: RegExp): SeedCase => ({
+    name,
+    files: { 'drill.yaml': text },
+    expect: 'reject',
+    file: 'drill.yaml',
+    ...(message ? { message } : {}),
+  });
+  const csv = (name: string, text: string | Buffer, message?: RegExp): SeedCase => ({
+    name,
+    files: { 'drill.csv': text },
+    expect: 'reject',
+    file: 'drill.csv',
+    ...(message ? { message } : {}),
+  });
   const ent = (body: string) => `entities:\n  - { ${body} }\n`;
   const rel = (line: string) => `relations:\n  - ${line}\n`;
   const CSV_HEAD = 'from,type,to,outlet,quote,url,date\n';
   const bomb = (levels: number) =>
-    Array.from({ length: levels }, (_, i) => `l${i}: &l${i} [${i === 0 ? 'lol' : `*l${i - 1}`}${`, ${i === 0 ? 'lol' : `*l${i - 1}`}`.repeat(8)}]`).join('\n') + '\n';
+    Array.from({ length: levels }, (_, i) => `l${i}: &l${i} [${i === 0 ? 'lol' : `*l${i - 1}`}${`, ${i === 0 ? 'lol' : `*l${i - 1}`}`.repeat(8)}]`).join('\n') +
+    '\n';
   let manyKeys = 'entities:\n  -';
   for (let i = 0; i < 20_000; i++) manyKeys += `${i ? '    ' : ' '}k${i}: 1\n`;
   let deepBlock = 'entities:\n';
@@ -179,7 +189,11 @@ function handWrittenCases(): SeedCase[] {
     y('evidence without quote or url', rel('{ from: us, type: PLANS_TO_BAN, to: tiktok, evidence: { outlet: ap-news, date: 2020 } }'), /quote or a url/),
     y('month 13', rel('{ from: us, type: PLANS_TO_BAN, to: tiktok, since: 2020-13-01, evidence: ap-tiktok-ban }'), /month 13/),
     y('until before since', rel('{ from: us, type: PLANS_TO_BAN, to: tiktok, since: 2021-06-09, until: 2020-01-01, evidence: ap-tiktok-ban }'), /before since/),
-    y('javascript: URL', rel('{ from: us, type: PLANS_TO_BAN, to: tiktok, evidence: { outlet: ap-news, date: 2020, url: "javascript:alert(1)" } }'), /malformed URL/),
+    y(
+      'javascript: URL',
+      rel('{ from: us, type: PLANS_TO_BAN, to: tiktok, evidence: { outlet: ap-news, date: 2020, url: "javascript:alert(1)" } }'),
+      /malformed URL/,
+    ),
     y('duplicate key in a flow mapping', ent('id: drill-x, kind: Company, name: X, name: Y'), /duplicate key "name"/),
     y('duplicate top-level key', 'entities: []\nentities: []\n', /duplicate key "entities"/),
     y('billion laughs (9 levels)', bomb(9), /anchors|aliases/),
@@ -239,8 +253,23 @@ interface PairSpot {
 const ID_KEYS = new Set(['id', 'from', 'to', 'outlet', 'evidence', 'source']);
 /** Latin letters and the Cyrillic or Greek letters that look like them. */
 const LOOKALIKE: Record<string, string[]> = {
-  a: ['а', 'α'], c: ['с'], e: ['е', 'ε'], i: ['і', 'ι'], j: ['ј'], k: ['к', 'κ'], o: ['о', 'ο'], p: ['р', 'ρ'],
-  s: ['ѕ'], t: ['τ'], v: ['ν'], x: ['х', 'χ'], y: ['у'], h: ['һ'], d: ['ԁ'], w: ['ԝ'], '-': ['‐', '–'],
+  a: ['а', 'α'],
+  c: ['с'],
+  e: ['е', 'ε'],
+  i: ['і', 'ι'],
+  j: ['ј'],
+  k: ['к', 'κ'],
+  o: ['о', 'ο'],
+  p: ['р', 'ρ'],
+  s: ['ѕ'],
+  t: ['τ'],
+  v: ['ν'],
+  x: ['х', 'χ'],
+  y: ['у'],
+  h: ['һ'],
+  d: ['ԁ'],
+  w: ['ԝ'],
+  '-': ['‐', '–'],
 };
 const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u00ad', '\u2060', '\ufeff'];
 
@@ -267,18 +296,25 @@ function fuzzCases(originals: Map<string, Buffer>, n: number, seed: number, quic
     ...(message ? { message } : {}),
   });
   // Values that are the wrong type for every seed field; lists are fine inside aliases, numbers for names.
-  const wrongValue = (key: string) => fc.constantFrom(...['{ x: 1 }', 'true', 'false', 'null', '~', '.inf', '.nan', '!!binary aGk=', ...(key === 'aliases' ? [] : ['[1, 2]'])]);
+  const wrongValue = (key: string) =>
+    fc.constantFrom(...['{ x: 1 }', 'true', 'false', 'null', '~', '.inf', '.nan', '!!binary aGk=', ...(key === 'aliases' ? [] : ['[1, 2]'])]);
 
   const kinds: Array<[string, fc.Arbitrary<SeedCase>]> = [
     [
       'fuzz: wrong types',
-      fc.constantFrom(...scalars).chain((s) => wrongValue(s.key).map((v) => reject('wrong type', s.file, splice(s.file, s.start, s.end, v), undefined, ` (${s.key}: ${v})`))),
+      fc
+        .constantFrom(...scalars)
+        .chain((s) => wrongValue(s.key).map((v) => reject('wrong type', s.file, splice(s.file, s.start, s.end, v), undefined, ` (${s.key}: ${v})`))),
     ],
     [
       'fuzz: truncation',
       fc.oneof(
         // Inside a flow collection: the file ends before its closing bracket.
-        fc.constantFrom(...flows).chain((f) => fc.integer({ min: f.start + 1, max: f.end - 1 }).map((at) => reject('truncation', f.file, texts.get(f.file)!.slice(0, at), /YAML/, ` at ${at}`))),
+        fc
+          .constantFrom(...flows)
+          .chain((f) =>
+            fc.integer({ min: f.start + 1, max: f.end - 1 }).map((at) => reject('truncation', f.file, texts.get(f.file)!.slice(0, at), /YAML/, ` at ${at}`)),
+          ),
         // Inside a CSV row (not at a line end): the row loses fields.
         fc.constantFrom(...csvNames).chain((file) => {
           const lines = texts.get(file)!.split('\n');
@@ -307,7 +343,13 @@ function fuzzCases(originals: Map<string, Buffer>, n: number, seed: number, quic
           const at = Math.floor(where * bytes.length);
           // A space before the bad byte ends any multi-byte character the junk may have started.
           const junk = Buffer.concat([Buffer.from(before), Buffer.from([0x20, bad]), Buffer.from(after)]);
-          return reject('binary junk', file, Buffer.concat([bytes.subarray(0, at), junk, bytes.subarray(at)]), /UTF-8|control character|NUL|carriage return/, ` at byte ${at}`);
+          return reject(
+            'binary junk',
+            file,
+            Buffer.concat([bytes.subarray(0, at), junk, bytes.subarray(at)]),
+            /UTF-8|control character|NUL|carriage return/,
+            ` at byte ${at}`,
+          );
         }),
     ],
     [
@@ -318,7 +360,15 @@ function fuzzCases(originals: Map<string, Buffer>, n: number, seed: number, quic
           length: fc.integer({ min: 10_001, max: quick ? 200_000 : 3_000_000 }),
           unit: fc.constantFrom('x', 'ab', 'zé', 'a b', '日本'),
         })
-        .map(({ spot, length, unit }) => reject('huge string', spot.file, splice(spot.file, spot.start, spot.end, unit.repeat(Math.ceil(length / unit.length))), undefined, ` (${spot.key}, ${length} chars)`)),
+        .map(({ spot, length, unit }) =>
+          reject(
+            'huge string',
+            spot.file,
+            splice(spot.file, spot.start, spot.end, unit.repeat(Math.ceil(length / unit.length))),
+            undefined,
+            ` (${spot.key}, ${length} chars)`,
+          ),
+        ),
     ],
     [
       'fuzz: deep nesting',
@@ -329,20 +379,36 @@ function fuzzCases(originals: Map<string, Buffer>, n: number, seed: number, quic
           shape: fc.constantFrom<[string, string, string]>(['[', '', ']'], ['{a: ', '1', '}'], ['[{a: ', '1', '}]']),
         })
         .map(({ spot, depth, shape: [open, middle, close] }) =>
-          reject('deep nesting', spot.file, splice(spot.file, spot.start, spot.end, nestedFlow(open, middle, close, depth)), /nested more than/, ` (${depth} levels)`),
+          reject(
+            'deep nesting',
+            spot.file,
+            splice(spot.file, spot.start, spot.end, nestedFlow(open, middle, close, depth)),
+            /nested more than/,
+            ` (${depth} levels)`,
+          ),
         ),
     ],
     [
       'fuzz: alias bombs',
-      fc.record({ spot: fc.constantFrom(...scalars), levels: fc.integer({ min: 2, max: 12 }), width: fc.integer({ min: 2, max: 10 }) }).map(({ spot, levels, width }) => {
-        const parts = Array.from({ length: levels }, (_, i) => `&b${i} [${Array.from({ length: width }, () => (i === 0 ? 'lol' : `*b${i - 1}`)).join(', ')}]`);
-        return reject('alias bomb', spot.file, splice(spot.file, spot.start, spot.end, `[${parts.join(', ')}]`), /anchors|aliases/, ` (${levels}×${width})`);
-      }),
+      fc
+        .record({ spot: fc.constantFrom(...scalars), levels: fc.integer({ min: 2, max: 12 }), width: fc.integer({ min: 2, max: 10 }) })
+        .map(({ spot, levels, width }) => {
+          const parts = Array.from(
+            { length: levels },
+            (_, i) => `&b${i} [${Array.from({ length: width }, () => (i === 0 ? 'lol' : `*b${i - 1}`)).join(', ')}]`,
+          );
+          return reject('alias bomb', spot.file, splice(spot.file, spot.start, spot.end, `[${parts.join(', ')}]`), /anchors|aliases/, ` (${levels}×${width})`);
+        }),
     ],
     [
       'fuzz: look-alike Unicode in ids',
       fc
-        .record({ spot: fc.constantFrom(...idSpots), where: fc.double({ min: 0, max: 1, noNaN: true }), how: fc.constantFrom('homoglyph', 'invisible', 'fullwidth'), pick: fc.nat() })
+        .record({
+          spot: fc.constantFrom(...idSpots),
+          where: fc.double({ min: 0, max: 1, noNaN: true }),
+          how: fc.constantFrom('homoglyph', 'invisible', 'fullwidth'),
+          pick: fc.nat(),
+        })
         .map(({ spot, where, how, pick }) => {
           const v = spot.value;
           let mutated: string;
@@ -356,7 +422,13 @@ function fuzzCases(originals: Map<string, Buffer>, n: number, seed: number, quic
             mutated = v.slice(0, i) + alike + v.slice(i + 1);
           }
           // Flagged: the error names the character or suggests the ASCII id.
-          return reject('look-alike id', spot.file, splice(spot.file, spot.start, spot.end, mutated), /U\+[0-9A-F]{4}|did you mean/, ` (${spot.key} "${v}" → ${JSON.stringify(mutated)}, ${how})`);
+          return reject(
+            'look-alike id',
+            spot.file,
+            splice(spot.file, spot.start, spot.end, mutated),
+            /U\+[0-9A-F]{4}|did you mean/,
+            ` (${spot.key} "${v}" → ${JSON.stringify(mutated)}, ${how})`,
+          );
         }),
     ],
     [
@@ -387,7 +459,12 @@ function fuzzCases(originals: Map<string, Buffer>, n: number, seed: number, quic
       fc.record({ file: fc.constantFrom(...texts.keys()), bom: fc.boolean(), crlf: fc.boolean() }).map(({ file, bom, crlf }) => {
         const text = texts.get(file)!.replace(/^\ufeff/, '');
         const content = (bom || !crlf ? '\ufeff' : '') + (crlf ? text.replaceAll('\n', '\r\n') : text);
-        return { name: `${bom || !crlf ? 'BOM ' : ''}${crlf ? 'CRLF ' : ''}${file}`, files: { [file]: content }, expect: 'same-graph', file } satisfies SeedCase;
+        return {
+          name: `${bom || !crlf ? 'BOM ' : ''}${crlf ? 'CRLF ' : ''}${file}`,
+          files: { [file]: content },
+          expect: 'same-graph',
+          file,
+        } satisfies SeedCase;
       }),
     ],
   ];
@@ -404,7 +481,14 @@ function nestedFlow(open: string, middle: string, close: string, depth: number):
 }
 
 /** Walks a YAML file for scalar values (by key), id-like values, key/value pairs and flow collections. */
-function collectSpots(file: string, text: string, scalars: Spot[], ids: Spot[], pairs: PairSpot[], flows: Array<{ file: string; start: number; end: number }>): void {
+function collectSpots(
+  file: string,
+  text: string,
+  scalars: Spot[],
+  ids: Spot[],
+  pairs: PairSpot[],
+  flows: Array<{ file: string; start: number; end: number }>,
+): void {
   const doc = parseDocument(text);
   const scalar = (node: Node, key: string) => {
     if (!isScalar(node) || !node.range || (typeof node.value !== 'string' && typeof node.value !== 'number')) return;

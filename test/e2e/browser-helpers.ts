@@ -77,7 +77,13 @@ export async function clickGraphElement(page: Page, id: string, button: 'left' |
   // Wait for viewport and node animations (fits, layouts) to finish, so the point holds still.
   await page.waitForFunction(() => {
     const cy = window.__splinternet!.cy;
-    return !cy.animated() && cy.nodes().filter((n) => n.animated()).empty();
+    return (
+      !cy.animated() &&
+      cy
+        .nodes()
+        .filter((n) => n.animated())
+        .empty()
+    );
   });
   const point = await page.evaluate((elementId) => {
     const cy = window.__splinternet!.cy;

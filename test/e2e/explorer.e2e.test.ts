@@ -6,7 +6,18 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { clickGraphElement, focusCanvas, idle, launchBrowser, newAppPage, openApp, pickFromCombobox, screenshot, state, type AppPage } from './browser-helpers.ts';
+import {
+  clickGraphElement,
+  focusCanvas,
+  idle,
+  launchBrowser,
+  newAppPage,
+  openApp,
+  pickFromCombobox,
+  screenshot,
+  state,
+  type AppPage,
+} from './browser-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const REVOKED_TARGETS = [
@@ -114,7 +125,15 @@ describe('splinternet explorer', () => {
     // Collapse takes away what the expansion added, except entities also tied to something else.
     const kept = await app.page.evaluate((ids) => {
       const cy = window.__splinternet!.cy;
-      return ids.filter((id) => cy.getElementById(id).nonempty()).map((id) => ({ id, others: cy.getElementById(id).neighborhood('node').filter((n) => n.id() !== 'huawei').length }));
+      return ids
+        .filter((id) => cy.getElementById(id).nonempty())
+        .map((id) => ({
+          id,
+          others: cy
+            .getElementById(id)
+            .neighborhood('node')
+            .filter((n) => n.id() !== 'huawei').length,
+        }));
     }, added);
     expect(kept.length).toBeLessThan(added.length);
     for (const k of kept) expect(k.others).toBeGreaterThan(0);
@@ -229,7 +248,9 @@ describe('splinternet explorer', () => {
       const restored = await state(stale.page);
       expect(restored.entities.sort()).toEqual(original.entities.sort());
       expect(restored.relations.sort()).toEqual(original.relations.sort());
-      await expect.poll(() => stale.page.locator('.toast .msg').allTextContents()).toContainEqual(expect.stringContaining('1 entity of the link is no longer in the graph: no-such-entity'));
+      await expect
+        .poll(() => stale.page.locator('.toast .msg').allTextContents())
+        .toContainEqual(expect.stringContaining('1 entity of the link is no longer in the graph: no-such-entity'));
       expect(stale.errors).toEqual([]);
     } finally {
       await stale.page.context().close();
@@ -254,7 +275,12 @@ describe('splinternet explorer', () => {
     const svg = (await exported('svg')).toString('utf8');
     const svgCheck = await app.page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, nodes: doc.querySelectorAll('g.node').length, edges: doc.querySelectorAll('g.edges path').length };
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.nodeName,
+        nodes: doc.querySelectorAll('g.node').length,
+        edges: doc.querySelectorAll('g.edges path').length,
+      };
     }, svg);
     expect(svgCheck).toEqual({ error: null, root: 'svg', nodes: s.visibleEntities.length, edges: s.visibleRelations.length });
 
@@ -293,7 +319,13 @@ describe('splinternet explorer', () => {
 
   it('explains a server that cannot be reached at start, with a retry', async () => {
     app = await newAppPage(browser);
-    await app.page.route('**/graphql', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Database unavailable', extensions: { code: 'DATABASE_UNAVAILABLE' } }] }) }));
+    await app.page.route('**/graphql', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: 'Database unavailable', extensions: { code: 'DATABASE_UNAVAILABLE' } }] }),
+      }),
+    );
     await app.page.goto(`${base}/`);
     const message = app.page.locator('.stage-message');
     await message.waitFor();

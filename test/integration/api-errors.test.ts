@@ -17,20 +17,74 @@ afterAll(() => db.close());
 
 describe('bad requests get GraphQL errors with stable codes and paths', () => {
   const cases: Array<[string, string, string, Array<string | number> | undefined, RegExp]> = [
-    ['unknown kind', '{ entities(kinds: ["Compny"]) { totalCount } }', 'BAD_USER_INPUT', ['entities'], /^kinds: unknown kind "Compny" \(did you mean "Company"\?\)$/],
-    ['unknown relation type', '{ entity(id: "us") { relations(types: ["EXCLUDE"]) { totalCount } } }', 'BAD_USER_INPUT', ['entity', 'relations'], /^types: unknown relation type "EXCLUDE" \(did you mean "EXCLUDES"\?\)$/],
-    ['depth out of range', '{ neighbourhood(ids: ["us"], depth: 4) { truncated } }', 'BAD_USER_INPUT', ['neighbourhood'], /^depth: must be between 1 and 3, got 4$/],
+    [
+      'unknown kind',
+      '{ entities(kinds: ["Compny"]) { totalCount } }',
+      'BAD_USER_INPUT',
+      ['entities'],
+      /^kinds: unknown kind "Compny" \(did you mean "Company"\?\)$/,
+    ],
+    [
+      'unknown relation type',
+      '{ entity(id: "us") { relations(types: ["EXCLUDE"]) { totalCount } } }',
+      'BAD_USER_INPUT',
+      ['entity', 'relations'],
+      /^types: unknown relation type "EXCLUDE" \(did you mean "EXCLUDES"\?\)$/,
+    ],
+    [
+      'depth out of range',
+      '{ neighbourhood(ids: ["us"], depth: 4) { truncated } }',
+      'BAD_USER_INPUT',
+      ['neighbourhood'],
+      /^depth: must be between 1 and 3, got 4$/,
+    ],
     ['first too large', '{ entities(first: 100000) { totalCount } }', 'BAD_USER_INPUT', ['entities'], /^first: must be between 1 and 500/],
     ['malformed cursor', '{ entities(after: "bm9wZQ") { totalCount } }', 'BAD_USER_INPUT', ['entities'], /^after: malformed cursor/],
-    ['malformed date', '{ neighbourhood(ids: ["us"], asOf: "2021-13-01") { truncated } }', 'BAD_USER_INPUT', ['neighbourhood'], /^asOf: malformed date "2021-13-01": month 13 does not exist$/],
+    [
+      'malformed date',
+      '{ neighbourhood(ids: ["us"], asOf: "2021-13-01") { truncated } }',
+      'BAD_USER_INPUT',
+      ['neighbourhood'],
+      /^asOf: malformed date "2021-13-01": month 13 does not exist$/,
+    ],
     ['too many hops', '{ paths(from: "us", to: "china", maxHops: 9) { length } }', 'BAD_USER_INPUT', ['paths'], /^maxHops: must be between 1 and 6, got 9$/],
     ['empty search', '{ search(text: "   ") { score } }', 'BAD_USER_INPUT', ['search'], /^text: give 1 to 200 characters$/],
     ['unknown path end', '{ paths(from: "tiktok", to: "atlantis") { length } }', 'NOT_FOUND', ['paths'], /^entity "atlantis" was not found$/],
-    ['unknown neighbourhood seed', '{ neighbourhood(ids: ["us", "atlantis"]) { truncated } }', 'NOT_FOUND', ['neighbourhood'], /^entity "atlantis" was not found$/],
-    ['too many aliases', `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: stats { entities }`).join(' ')} }`, 'QUERY_TOO_COMPLEX', undefined, /^Syntax Error: Aliases limit of 15 exceeded, found 20\.$/],
-    ['too deep', `{ entity(id: "us") { ${'relations { nodes { to { '.repeat(8)}id${' } } }'.repeat(8)} } }`, 'QUERY_TOO_COMPLEX', undefined, /^Syntax Error: Query depth limit of 24 exceeded/],
-    ['too costly', '{ entities(first: 500) { nodes { relations(first: 500) { nodes { to { relations(first: 500) { totalCount } } } } } } }', 'QUERY_TOO_COMPLEX', undefined, /^Query is too complex: cost \d+ exceeds 500000\.$/],
-    ['too many directives', `{ stats @skip(if: false) ${'@include(if: true) '.repeat(25)} { entities } }`, 'QUERY_TOO_COMPLEX', undefined, /^Syntax Error: Directives limit of 20 exceeded/],
+    [
+      'unknown neighbourhood seed',
+      '{ neighbourhood(ids: ["us", "atlantis"]) { truncated } }',
+      'NOT_FOUND',
+      ['neighbourhood'],
+      /^entity "atlantis" was not found$/,
+    ],
+    [
+      'too many aliases',
+      `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: stats { entities }`).join(' ')} }`,
+      'QUERY_TOO_COMPLEX',
+      undefined,
+      /^Syntax Error: Aliases limit of 15 exceeded, found 20\.$/,
+    ],
+    [
+      'too deep',
+      `{ entity(id: "us") { ${'relations { nodes { to { '.repeat(8)}id${' } } }'.repeat(8)} } }`,
+      'QUERY_TOO_COMPLEX',
+      undefined,
+      /^Syntax Error: Query depth limit of 24 exceeded/,
+    ],
+    [
+      'too costly',
+      '{ entities(first: 500) { nodes { relations(first: 500) { nodes { to { relations(first: 500) { totalCount } } } } } } }',
+      'QUERY_TOO_COMPLEX',
+      undefined,
+      /^Query is too complex: cost \d+ exceeds 500000\.$/,
+    ],
+    [
+      'too many directives',
+      `{ stats @skip(if: false) ${'@include(if: true) '.repeat(25)} { entities } }`,
+      'QUERY_TOO_COMPLEX',
+      undefined,
+      /^Syntax Error: Directives limit of 20 exceeded/,
+    ],
   ];
   it.each(cases)('%s', async (_name, query, code, path, message) => {
     const r = await api.query(query);
@@ -65,7 +119,11 @@ describe('transport hardening', () => {
     api.yoga.fetch('http://yoga/graphql', { method: 'POST', headers, body: JSON.stringify(body) });
 
   it('refuses a cross-site request without the CSRF header', async () => {
-    const res = await api.yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query={stats{entities}}' });
+    const res = await api.yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query={stats{entities}}',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -93,7 +151,9 @@ describe('transport hardening', () => {
   });
 
   it('answers queries over GET with the CSRF header', async () => {
-    const res = await api.yoga.fetch(`http://yoga/graphql?query=${encodeURIComponent('{ stats { entities } }')}`, { headers: { [CSRF_HEADER]: '1', accept: 'application/json' } });
+    const res = await api.yoga.fetch(`http://yoga/graphql?query=${encodeURIComponent('{ stats { entities } }')}`, {
+      headers: { [CSRF_HEADER]: '1', accept: 'application/json' },
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -105,7 +165,11 @@ describe('when Neo4j is unreachable', () => {
       const down = apiClient(dead, ontology);
       const r = await down.query('{ entity(id: "us") { name } }');
       expect(r.errors).toHaveLength(1);
-      expect(r.errors![0]).toMatchObject({ message: 'The graph database is unavailable; try again shortly.', path: ['entity'], extensions: { code: 'DATABASE_UNAVAILABLE' } });
+      expect(r.errors![0]).toMatchObject({
+        message: 'The graph database is unavailable; try again shortly.',
+        path: ['entity'],
+        extensions: { code: 'DATABASE_UNAVAILABLE' },
+      });
       // ontology needs no database and still answers
       const o = await down.query('{ ontology { kinds { name } } }');
       expect(o.errors).toBeUndefined();

@@ -58,7 +58,9 @@ describe('analyst questions', () => {
   });
 
   it('who owns WeChat, and who labelled it a threat?', async () => {
-    const d = await ask(`{ entity(id: "wechat") { ... on App { owner { id } } relations(types: ["LABELS_THREAT"], direction: IN) { nodes { inversePhrase from { id } } } } }`);
+    const d = await ask(
+      `{ entity(id: "wechat") { ... on App { owner { id } } relations(types: ["LABELS_THREAT"], direction: IN) { nodes { inversePhrase from { id } } } } }`,
+    );
     expect(d.entity.owner.id).toBe('tencent');
     expect(ids(d.entity.relations.nodes.map((r: any) => r.from))).toEqual(['clean-store', 'us']);
     expect(d.entity.relations.nodes[0].inversePhrase).toBe('labelled a threat by');
@@ -88,7 +90,8 @@ describe('analyst questions', () => {
 
   it('which executive orders still targeted anyone on 2021-07-01, and which on 2021-01-10?', async () => {
     const q = `query($d: Date) { entities(kinds: ["LegalAct"]) { nodes { id ... on LegalAct { targets(asOf: $d) { id } } } } }`;
-    const inForce = async (d: string) => Object.fromEntries((await ask(q, { d })).entities.nodes.filter((n: any) => n.targets.length > 0).map((n: any) => [n.id, ids(n.targets)]));
+    const inForce = async (d: string) =>
+      Object.fromEntries((await ask(q, { d })).entities.nodes.filter((n: any) => n.targets.length > 0).map((n: any) => [n.id, ids(n.targets)]));
     expect(await inForce('2021-07-01')).toEqual({ 'tiktok-divestment-order': ['bytedance', 'musical-ly', 'tiktok'] });
     expect(await inForce('2021-01-10')).toEqual({
       'eo-13942': ['bytedance', 'tiktok'],
@@ -100,11 +103,17 @@ describe('analyst questions', () => {
 
   it('what did EO 14034 revoke, and who issued it?', async () => {
     const d = await ask(`{ entity(id: "eo-14034") { ... on LegalAct { signed revokes { id } issuedBy { id } } } }`);
-    expect(d.entity).toEqual({ signed: '2021-06-09', revokes: [{ id: 'eo-13942' }, { id: 'eo-13943' }, { id: 'eo-13971' }], issuedBy: [{ id: 'joe-biden' }, { id: 'us' }] });
+    expect(d.entity).toEqual({
+      signed: '2021-06-09',
+      revokes: [{ id: 'eo-13942' }, { id: 'eo-13943' }, { id: 'eo-13971' }],
+      issuedBy: [{ id: 'joe-biden' }, { id: 'us' }],
+    });
   });
 
   it('what does the Great Firewall restrict?', async () => {
-    const d = await ask(`{ entity(id: "great-firewall") { relations(types: ["RESTRICTS"], direction: OUT) { nodes { to { id } evidence { outlet { id } } } } } }`);
+    const d = await ask(
+      `{ entity(id: "great-firewall") { relations(types: ["RESTRICTS"], direction: OUT) { nodes { to { id } evidence { outlet { id } } } } } }`,
+    );
     expect(ids(d.entity.relations.nodes.map((r: any) => r.to))).toEqual(['facebook', 'google', 'twitter']);
     expect(d.entity.relations.nodes.every((r: any) => r.evidence.some((e: any) => e.outlet.id === 'reuters'))).toBe(true);
   });
@@ -112,13 +121,28 @@ describe('analyst questions', () => {
   it('which countries took part in the Clean Network by 2020-07-01, and how many by 2020-12-31?', async () => {
     const q = `query($d: Date) { entity(id: "clean-network") { ... on Initiative { participants(asOf: $d) { id kind } } } }`;
     const july = (await ask(q, { d: '2020-07-01' })).entity.participants;
-    expect(ids(july)).toEqual(['australia', 'czech-republic', 'denmark', 'estonia', 'greece', 'israel', 'japan', 'latvia', 'new-zealand', 'norway', 'poland', 'romania']);
+    expect(ids(july)).toEqual([
+      'australia',
+      'czech-republic',
+      'denmark',
+      'estonia',
+      'greece',
+      'israel',
+      'japan',
+      'latvia',
+      'new-zealand',
+      'norway',
+      'poland',
+      'romania',
+    ]);
     const december = (await ask(q, { d: '2020-12-31' })).entity.participants.filter((p: any) => p.kind === 'Country');
     expect(december.length).toBeGreaterThanOrEqual(25);
   });
 
   it('who was China’s foreign minister on 2020-09-08?', async () => {
-    const d = await ask(`{ entity(id: "china") { relations(types: ["HOLDS_OFFICE"], direction: IN, asOf: "2020-09-08") { nodes { from { id } properties { name value } since until } } } }`);
+    const d = await ask(
+      `{ entity(id: "china") { relations(types: ["HOLDS_OFFICE"], direction: IN, asOf: "2020-09-08") { nodes { from { id } properties { name value } since until } } } }`,
+    );
     const ministers = d.entity.relations.nodes.filter((r: any) => r.properties.some((p: any) => p.name === 'role' && p.value === 'Foreign Minister'));
     expect(ministers.map((r: any) => r.from.id)).toEqual(['wang-yi']);
     // "until: 2022-12" in the seed means to the end of that month.
@@ -159,7 +183,10 @@ describe('analyst questions', () => {
     const got = d.subgraph.edges.map((e: any) => key({ from: e.from.id, type: e.type, to: e.to.id })).sort();
     expect(got).toEqual(among.map(key).sort());
     const excludes = await ask(q, { ids: listed, t: ['EXCLUDES'] });
-    expect(excludes.subgraph.edges.map((e: any) => key({ from: e.from.id, type: e.type, to: e.to.id })).sort()).toEqual(['clean-network EXCLUDES huawei', 'clean-network EXCLUDES zte']);
+    expect(excludes.subgraph.edges.map((e: any) => key({ from: e.from.id, type: e.type, to: e.to.id })).sort()).toEqual([
+      'clean-network EXCLUDES huawei',
+      'clean-network EXCLUDES zte',
+    ]);
     // Only ids that name nothing (the injection drill's strings): an empty subgraph, not an error.
     expect((await ask(q, { ids: ['?/) ', 'NaNca--'] })).subgraph).toEqual({ truncated: false, nodes: [], edges: [] });
     const tooMany = await api.query(q, { ids: Array.from({ length: 1001 }, (_, i) => `e${i}`) });
@@ -178,22 +205,39 @@ describe('analyst questions', () => {
 
   it('pages through entities with cursors and a total', async () => {
     const first = await ask(`{ entities(kinds: ["Country"], first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { name } } }`);
-    const countries = dataset.graph.entities.filter((e) => e.kind === 'Country').map((e) => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const countries = dataset.graph.entities
+      .filter((e) => e.kind === 'Country')
+      .map((e) => e.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     expect(first.entities.totalCount).toBe(countries.length);
     expect(first.entities.nodes.map((n: any) => n.name)).toEqual(countries.slice(0, 5));
-    const next = await ask(`query($a: String) { entities(kinds: ["Country"], first: 5, after: $a) { nodes { name } } }`, { a: first.entities.pageInfo.endCursor });
+    const next = await ask(`query($a: String) { entities(kinds: ["Country"], first: 5, after: $a) { nodes { name } } }`, {
+      a: first.entities.pageInfo.endCursor,
+    });
     expect(next.entities.nodes.map((n: any) => n.name)).toEqual(countries.slice(5, 10));
   });
 });
 
 describe('one Cypher round trip per operation', () => {
   const operations: Array<[string, string]> = [
-    ['entity with typed fields and evidence', `{ entity(id: "bytedance") { name ... on Company { owns { name ... on App { owner { name } } } headquarters { name } } relations { totalCount nodes { phrase from { name } to { name } evidence { outlet { name } quote } } } } }`],
-    ['nested four hops deep', `{ entity(id: "tiktok") { relations(first: 5) { nodes { to { relations(first: 5) { nodes { to { relations(first: 5) { nodes { to { relations(first: 5) { nodes { type to { name degree } } } } } } } } } } } } } }`],
+    [
+      'entity with typed fields and evidence',
+      `{ entity(id: "bytedance") { name ... on Company { owns { name ... on App { owner { name } } } headquarters { name } } relations { totalCount nodes { phrase from { name } to { name } evidence { outlet { name } quote } } } } }`,
+    ],
+    [
+      'nested four hops deep',
+      `{ entity(id: "tiktok") { relations(first: 5) { nodes { to { relations(first: 5) { nodes { to { relations(first: 5) { nodes { to { relations(first: 5) { nodes { type to { name degree } } } } } } } } } } } } } }`,
+    ],
     ['search with neighbours', `{ search(text: "hua") { score entity { name relations(first: 3) { nodes { to { name } } } } } }`],
-    ['neighbourhood depth 2 with nested fields', `{ neighbourhood(ids: ["clean-network", "global-initiative-on-data-security"], depth: 2) { truncated nodes { id name kind degree ... on Initiative { proposedBy { name } } } edges { id type phrase from { id } to { id } evidence { outlet { name } quote url publishedAt } seedFile seedLine } } }`],
+    [
+      'neighbourhood depth 2 with nested fields',
+      `{ neighbourhood(ids: ["clean-network", "global-initiative-on-data-security"], depth: 2) { truncated nodes { id name kind degree ... on Initiative { proposedBy { name } } } edges { id type phrase from { id } to { id } evidence { outlet { name } quote url publishedAt } seedFile seedLine } } }`,
+    ],
     ['paths with evidence', `{ paths(from: "tiktok", to: "clean-network") { length nodes { name } edges { type evidence { outlet { name } } } } }`],
-    ['entities page with relations', `{ entities(kinds: ["LegalAct"], first: 10) { totalCount nodes { name ... on LegalAct { targets { name } revokedBy { name } } } } }`],
+    [
+      'entities page with relations',
+      `{ entities(kinds: ["LegalAct"], first: 10) { totalCount nodes { name ... on LegalAct { targets { name } revokedBy { name } } } } }`,
+    ],
   ];
   it.each(operations)('%s: 1 query', async (_name, query) => {
     counted.queries.length = 0;
@@ -204,7 +248,9 @@ describe('one Cypher round trip per operation', () => {
 
   it('a selection deeper than the plan looks ahead costs one batched query per extra level, not one per item', async () => {
     counted.queries.length = 0;
-    const r = await api.query(`{ entity(id: "clean-network") { relations(first: 10) { nodes { to { relations(first: 10) { nodes { to { relations(first: 10) { nodes { to { relations(first: 10) { nodes { to { relations(first: 3) { totalCount } } } } } } } } } } } } } } }`);
+    const r = await api.query(
+      `{ entity(id: "clean-network") { relations(first: 10) { nodes { to { relations(first: 10) { nodes { to { relations(first: 10) { nodes { to { relations(first: 10) { nodes { to { relations(first: 3) { totalCount } } } } } } } } } } } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(counted.queries).toHaveLength(2);
   });

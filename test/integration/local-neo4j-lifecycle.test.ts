@@ -55,7 +55,10 @@ describe('the local Neo4j launcher', () => {
 
   it('never leaves an orphaned JVM: killing the parent with SIGKILL stops Neo4j', async () => {
     // A child process starts Neo4j, prints the JVM pid, and is then killed without a chance to clean up.
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test', 'helpers', 'start-neo4j-child.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test', 'helpers', 'start-neo4j-child.ts')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const line = await new Promise<string>((res, rej) => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {

@@ -25,7 +25,9 @@ describe('the real dataset in seed/', () => {
     );
     const total = seed.graph.relations.length;
     expect(r.records[0]?.toObject()).toEqual({ total, withEvidence: total, withProvenance: total, quotedOrLinked: total });
-    const outlets = await db.read((tx) => tx.run(`MATCH ()-[r]->() UNWIND r.evidenceOutlets AS o WITH DISTINCT o OPTIONAL MATCH (x:Outlet {id: o}) RETURN o, x IS NOT NULL AS isOutlet`));
+    const outlets = await db.read((tx) =>
+      tx.run(`MATCH ()-[r]->() UNWIND r.evidenceOutlets AS o WITH DISTINCT o OPTIONAL MATCH (x:Outlet {id: o}) RETURN o, x IS NOT NULL AS isOutlet`),
+    );
     expect(outlets.records.every((rec) => rec.get('isOutlet') === true)).toBe(true);
   });
 });

@@ -32,8 +32,10 @@ function hundredRelationsCsv(bad?: { row: number; to: string }): string {
   }
   return rows.join('\n') + '\n';
 }
-const COUNTRIES = `entities:\n  - { id: ap-news, kind: Outlet, name: AP News, website: https://apnews.com }\n` +
-  Array.from({ length: 101 }, (_, i) => `  - { id: c${i}, kind: Country, name: Country ${i} }`).join('\n') + '\n';
+const COUNTRIES =
+  `entities:\n  - { id: ap-news, kind: Outlet, name: AP News, website: https://apnews.com }\n` +
+  Array.from({ length: 101 }, (_, i) => `  - { id: c${i}, kind: Country, name: Country ${i} }`).join('\n') +
+  '\n';
 
 describe('seed sync into Neo4j', () => {
   it('a connection lost while Neo4j commits is reported as an unknown outcome, not as "nothing changed"', async () => {
@@ -44,7 +46,9 @@ describe('seed sync into Neo4j', () => {
       ...db,
       write: async (work) => {
         let runs = 0;
-        const result = await db.write((tx) => work({ run: (q: string, p?: Record<string, unknown>) => (runs++, tx.run(q, p)) } as unknown as ManagedTransaction));
+        const result = await db.write((tx) =>
+          work({ run: (q: string, p?: Record<string, unknown>) => (runs++, tx.run(q, p)) } as unknown as ManagedTransaction),
+        );
         if (runs > 1) throw new DatabaseFailure('UNAVAILABLE', 'Neo4j is unavailable: connection reset', undefined);
         return result;
       },
@@ -59,7 +63,9 @@ describe('seed sync into Neo4j', () => {
     // A failure between writes is the usual error, and nothing of the sync was committed.
     const secondRunFails = (tx: ManagedTransaction): ManagedTransaction => {
       let runs = 0;
-      return { run: (q: string, p?: Record<string, unknown>) => (++runs > 1 ? Promise.reject(new DatabaseFailure('UNAVAILABLE', 'gone', undefined)) : tx.run(q, p)) } as unknown as ManagedTransaction;
+      return {
+        run: (q: string, p?: Record<string, unknown>) => (++runs > 1 ? Promise.reject(new DatabaseFailure('UNAVAILABLE', 'gone', undefined)) : tx.run(q, p)),
+      } as unknown as ManagedTransaction;
     };
     const early: Database = { ...db, write: (work) => db.write((tx) => work(secondRunFails(tx))) };
     await resetDatabase(db);
@@ -89,8 +95,15 @@ describe('seed sync into Neo4j', () => {
                      r.evidenceOutlets AS outlets, r.evidenceUrls AS urls, labels(a) AS labels, a.seedLine AS aLine`),
     );
     expect(r.records[0]?.toObject()).toEqual({
-      file: 'seed/data/a.yaml', line: 24, role: 'Secretary of State', since: '2018-04-26', until: '2021-01-20',
-      outlets: ['ap-news'], urls: ['https://apnews.com/article/clean-network'], labels: expect.arrayContaining(['Entity', 'Official']), aLine: 9,
+      file: 'seed/data/a.yaml',
+      line: 24,
+      role: 'Secretary of State',
+      since: '2018-04-26',
+      until: '2021-01-20',
+      outlets: ['ap-news'],
+      urls: ['https://apnews.com/article/clean-network'],
+      labels: expect.arrayContaining(['Entity', 'Official']),
+      aLine: 9,
     });
   });
 

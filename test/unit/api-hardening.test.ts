@@ -15,7 +15,8 @@ async function send(init: RequestInit, path = '/graphql'): Promise<{ status: num
   const body = (await res.json()) as { errors: Array<{ message: string; extensions?: { code?: string } }> };
   return { status: res.status, code: body.errors[0]?.extensions?.code, message: body.errors[0]?.message ?? '' };
 }
-const post = (query: string, variables?: Record<string, unknown>) => send({ method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query, variables }) });
+const post = (query: string, variables?: Record<string, unknown>) =>
+  send({ method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query, variables }) });
 
 describe('abusive requests get stable codes', () => {
   it('repeated fields are refused before graphql-js compares them pairwise', async () => {
@@ -29,23 +30,38 @@ describe('abusive requests get stable codes', () => {
 
   it('introspection cycles are too complex', async () => {
     const levels = 15;
-    expect((await post(`{ __schema { types { ${'fields { type { ofType { '.repeat(levels)}name${' } } }'.repeat(levels)} } } }`)).code).toBe('QUERY_TOO_COMPLEX');
+    expect((await post(`{ __schema { types { ${'fields { type { ofType { '.repeat(levels)}name${' } } }'.repeat(levels)} } } }`)).code).toBe(
+      'QUERY_TOO_COMPLEX',
+    );
   });
 
   it('over-long ids and filter lists are bad input', async () => {
-    expect(await post('query($id: ID!) { entity(id: $id) { id } }', { id: 'h'.repeat(101) })).toMatchObject({ code: 'BAD_USER_INPUT', message: 'id: ids are at most 100 characters, got 101' });
-    expect(await post('query($t: [String!]) { neighbourhood(ids: ["huawei"], relationTypes: $t) { truncated } }', { t: Array.from({ length: 51 }, () => 'EXCLUDES') })).toMatchObject({
+    expect(await post('query($id: ID!) { entity(id: $id) { id } }', { id: 'h'.repeat(101) })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'id: ids are at most 100 characters, got 101',
+    });
+    expect(
+      await post('query($t: [String!]) { neighbourhood(ids: ["huawei"], relationTypes: $t) { truncated } }', {
+        t: Array.from({ length: 51 }, () => 'EXCLUDES'),
+      }),
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
       message: 'relationTypes: give at most 50 names, got 51',
     });
   });
 
   it('a huge first is bad input, not "too complex": the cost estimate clamps it to what resolvers accept', async () => {
-    expect(await post('{ entities(first: 2147483647) { totalCount } }')).toMatchObject({ code: 'BAD_USER_INPUT', message: 'first: must be between 1 and 500, got 2147483647' });
+    expect(await post('{ entities(first: 2147483647) { totalCount } }')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'first: must be between 1 and 500, got 2147483647',
+    });
   });
 
   it('a huge nested first is bad input before the planner turns it into a LIMIT', async () => {
-    expect(await post('{ entity(id: "huawei") { relations(first: 2147483647) { totalCount } } }')).toMatchObject({ code: 'BAD_USER_INPUT', message: 'first: must be between 1 and 500, got 2147483647' });
+    expect(await post('{ entity(id: "huawei") { relations(first: 2147483647) { totalCount } } }')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'first: must be between 1 and 500, got 2147483647',
+    });
     expect(await post('{ entity(id: "huawei") { ... on Company { owners(first: -1) { id } } } }')).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
@@ -69,7 +85,10 @@ describe('abusive requests get stable codes', () => {
 
   it('no mutations: a validation failure over POST, 405 over GET', async () => {
     expect((await post('mutation { x }')).code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(await send({ headers: { [CSRF_HEADER]: '1' } }, `/graphql?query=${encodeURIComponent('mutation { x }')}`)).toMatchObject({ status: 405, code: 'BAD_REQUEST' });
+    expect(await send({ headers: { [CSRF_HEADER]: '1' } }, `/graphql?query=${encodeURIComponent('mutation { x }')}`)).toMatchObject({
+      status: 405,
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('a cross-site request is FORBIDDEN and told what to send', async () => {

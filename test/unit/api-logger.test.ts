@@ -7,7 +7,8 @@ import { createGraphQLServer, CSRF_HEADER } from '../../server/graphql/create-yo
 import { loadOntologyFile } from '../../server/ingest/ontology.ts';
 import { SEED_DIR } from '../helpers/seed-fixture.ts';
 
-const outage = () => new GraphQLError('boom', { originalError: new DatabaseFailure('UNAVAILABLE', 'Neo4j is unavailable (checking again shortly)', undefined) });
+const outage = () =>
+  new GraphQLError('boom', { originalError: new DatabaseFailure('UNAVAILABLE', 'Neo4j is unavailable (checking again shortly)', undefined) });
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -15,7 +16,11 @@ describe('the API logger', () => {
   it('reports an outage at most every 10 s, with how many answers it turned into DATABASE_UNAVAILABLE', () => {
     let t = 0;
     const lines: string[] = [];
-    const logger = createApiLogger('warn', () => t, (l) => lines.push(l));
+    const logger = createApiLogger(
+      'warn',
+      () => t,
+      (l) => lines.push(l),
+    );
     for (let i = 0; i < 5; i++, t += 100) logger.error(outage());
     expect(lines).toEqual(['graphql: Neo4j unavailable, 1 answer DATABASE_UNAVAILABLE since the last report: Neo4j is unavailable (checking again shortly)']);
     t = 10_000;

@@ -42,11 +42,11 @@ describe('planExpansion', () => {
   it('counts an entity reached by two relations once', () => {
     const a = entity('a', 'Initiative');
     const b = entity('b', 'Company');
-    const byId = new Map([[a.id, a], [b.id, b]]);
-    const relations = [
-      expansionRelation(relation('a', 'EXCLUDES', 'b'), byId),
-      expansionRelation(relation('a', 'TARGETS', 'b'), byId),
-    ];
+    const byId = new Map([
+      [a.id, a],
+      [b.id, b],
+    ]);
+    const relations = [expansionRelation(relation('a', 'EXCLUDES', 'b'), byId), expansionRelation(relation('a', 'TARGETS', 'b'), byId)];
     const plan = planExpansion('a', { relations, cursors: ['1', '2'], endCursor: '2' }, () => false, 1);
     expect(plan.newEntities.map((e) => e.id)).toEqual(['b']);
     expect(plan.relations).toHaveLength(2);
@@ -96,7 +96,12 @@ describe('GraphView', () => {
 
   it('places new entities around the entity they came from without moving the others', () => {
     view = newView();
-    view.addEntities([ENTITIES[0]!, ENTITIES[4]!], [], { positions: new Map([['clean-network', { x: 0, y: 0 }], ['us', { x: -300, y: 0 }]]) });
+    view.addEntities([ENTITIES[0]!, ENTITIES[4]!], [], {
+      positions: new Map([
+        ['clean-network', { x: 0, y: 0 }],
+        ['us', { x: -300, y: 0 }],
+      ]),
+    });
     view.addEntities([ENTITIES[1]!, ENTITIES[2]!], RELATIONS, { near: 'clean-network' });
     expect(view.cy.getElementById('clean-network').position()).toEqual({ x: 0, y: 0 });
     expect(view.cy.getElementById('us').position()).toEqual({ x: -300, y: 0 });
@@ -111,8 +116,14 @@ describe('GraphView', () => {
     view = newView();
     view.change('Open', () => view.addEntities([ENTITIES[0]!], []));
     const snapshot = () => ({
-      nodes: view.cy.nodes().map((n) => n.id()).sort(),
-      edges: view.cy.edges().map((e) => e.id()).sort(),
+      nodes: view.cy
+        .nodes()
+        .map((n) => n.id())
+        .sort(),
+      edges: view.cy
+        .edges()
+        .map((e) => e.id())
+        .sort(),
       pinned: view.getMeta().pinned,
     });
     const states = [snapshot()];

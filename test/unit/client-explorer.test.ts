@@ -104,7 +104,11 @@ describe('Explorer (fake API, headless Cytoscape)', () => {
     const { api, calls } = fakeApi(10);
     const explorer = new Explorer(view, api, { onError: (e) => expect.fail(String(e)), layoutName: () => 'fcose' });
     const missing = await explorer.restore(
-      [{ id: 'hub', x: 0, y: 0 }, { id: 'leaf-003', x: 100, y: 50 }, { id: 'gone', x: 5, y: 5 }],
+      [
+        { id: 'hub', x: 0, y: 0 },
+        { id: 'leaf-003', x: 100, y: 50 },
+        { id: 'gone', x: 5, y: 5 },
+      ],
       ['hub'],
     );
     expect(missing).toEqual(['gone']);
@@ -120,7 +124,12 @@ describe('Explorer (fake API, headless Cytoscape)', () => {
     const { api } = fakeApi(400);
     const explorer = new Explorer(view, api, { onError: (e) => expect.fail(String(e)), layoutName: () => 'fcose' });
     const ids = ['hub', ...Array.from({ length: 400 }, (_, i) => `leaf-${String(i).padStart(3, '0')}`)];
-    expect(await explorer.restore(ids.map((id) => ({ id })), [])).toEqual([]);
+    expect(
+      await explorer.restore(
+        ids.map((id) => ({ id })),
+        [],
+      ),
+    ).toEqual([]);
     expect(view.cy.nodes()).toHaveLength(401);
     expect(view.cy.edges()).toHaveLength(400);
     const spots = new Set(view.cy.nodes().map((n) => `${Math.round(n.position().x)},${Math.round(n.position().y)}`));

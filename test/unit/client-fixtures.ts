@@ -19,12 +19,7 @@ export function entity(id: string, kind: string, name = id, degree = 1): EntityS
   return { id, kind, name, aliases: [], description: null, seedFile: 'seed/data/x.yaml', seedLine: 1, degree };
 }
 
-export function relation(
-  from: string,
-  type: string,
-  to: string,
-  extra: Partial<Relation> = {},
-): Relation {
+export function relation(from: string, type: string, to: string, extra: Partial<Relation> = {}): Relation {
   return {
     id: `${from}|${type}|${to}`,
     type,

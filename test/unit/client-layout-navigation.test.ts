@@ -33,7 +33,14 @@ describe('local relaxation', () => {
       ['a', { x: 200, y: 1 }],
       ['b', { x: 201, y: 0 }],
     ]);
-    const result = relaxNewNodes({ moving, fixed, edges: [{ source: 'hub', target: 'a' }, { source: 'hub', target: 'b' }] });
+    const result = relaxNewNodes({
+      moving,
+      fixed,
+      edges: [
+        { source: 'hub', target: 'a' },
+        { source: 'hub', target: 'b' },
+      ],
+    });
     expect([...result.keys()].sort()).toEqual(['a', 'b']);
     expect(fixed.get('other')).toEqual({ x: 200, y: 0 });
     for (const id of ['a', 'b']) {

@@ -54,12 +54,21 @@ describe('seed positions (drawn before the layout)', () => {
     const seeds = seedPositions(nodes, edges);
     expect(seeds.size).toBe(nodes.length);
     // Only a start: the force layout brings neighbours together.
-    expectReadable(seeds, nodes.map((n) => n.id), edges, 20, 0.95);
+    expectReadable(
+      seeds,
+      nodes.map((n) => n.id),
+      edges,
+      20,
+      0.95,
+    );
   });
 
   it('packs separate components side by side instead of on top of each other', () => {
     const nodes = ['a', 'b', 'c', 'd', 'lonely'].map((id) => ({ id }));
-    const seeds = seedPositions(nodes, [{ source: 'a', target: 'b' }, { source: 'c', target: 'd' }]);
+    const seeds = seedPositions(nodes, [
+      { source: 'a', target: 'b' },
+      { source: 'c', target: 'd' },
+    ]);
     const spots = new Set([...seeds.values()].map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
     expect(spots.size).toBe(5);
     expect(dist(seeds.get('a')!, seeds.get('b')!)).toBeLessThan(dist(seeds.get('a')!, seeds.get('d')!) + 1);
@@ -73,7 +82,12 @@ describe('force layout (the Web Worker layout for big graphs)', () => {
     const request = { nodes: nodes.map((n) => ({ id: n.id, x: 0, y: 0, size: 22 })), edges, fixed: [] };
     const positions = forceLayout(request);
     expect(Object.keys(positions)).toHaveLength(nodes.length);
-    expectReadable(positions, nodes.map((n) => n.id), edges, 8);
+    expectReadable(
+      positions,
+      nodes.map((n) => n.id),
+      edges,
+      8,
+    );
   });
 
   it('keeps pinned nodes where they are and ignores edges to unknown nodes', () => {
@@ -83,7 +97,11 @@ describe('force layout (the Web Worker layout for big graphs)', () => {
         { id: 'a', x: 0, y: 0, size: 30 },
         { id: 'b', x: 1, y: 0, size: 30 },
       ],
-      edges: [{ source: 'a', target: 'pinned' }, { source: 'a', target: 'b' }, { source: 'a', target: 'ghost' }],
+      edges: [
+        { source: 'a', target: 'pinned' },
+        { source: 'a', target: 'b' },
+        { source: 'a', target: 'ghost' },
+      ],
       fixed: ['pinned'],
     };
     const positions = forceLayout(request);
@@ -105,7 +123,12 @@ describe('force layout (the Web Worker layout for big graphs)', () => {
     const report = await runLayout(view.cy, 'fcose', { animate: false });
     expect(report?.where).toBe('main');
     const positions = new Map(view.cy.nodes().map((n) => [n.id(), { ...n.position() }]));
-    expectReadable(positions, [...positions.keys()], relations.map((r) => ({ source: r.from.id, target: r.to.id })), 8);
+    expectReadable(
+      positions,
+      [...positions.keys()],
+      relations.map((r) => ({ source: r.from.id, target: r.to.id })),
+      8,
+    );
   });
 });
 
@@ -171,7 +194,12 @@ describe('drawing a big graph (draw-large-graph.ts)', () => {
       expect(p.x).toBeCloseTo(expected[e.id]!.x, 6);
       expect(p.y).toBeCloseTo(expected[e.id]!.y, 6);
     }
-    expectReadable(Object.fromEntries(view.cy.nodes().map((n) => [n.id(), n.position()])), entities.map((e) => e.id), edges, 10);
+    expectReadable(
+      Object.fromEntries(view.cy.nodes().map((n) => [n.id(), n.position()])),
+      entities.map((e) => e.id),
+      edges,
+      10,
+    );
   });
 
   it('holds back Cytoscape redraws while relations are drawn: a batch stays open across the pauses, each chunk is computed at once, and the batch closes at the end, even on failure', async () => {

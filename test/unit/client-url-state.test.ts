@@ -30,7 +30,10 @@ describe('URL state', () => {
 
   it('writes a short, readable hash for the usual view', () => {
     const hash = encodeViewState({
-      entities: [{ id: 'clean-network', x: 0, y: 0 }, { id: 'huawei', x: 140, y: -60 }],
+      entities: [
+        { id: 'clean-network', x: 0, y: 0 },
+        { id: 'huawei', x: 140, y: -60 },
+      ],
       pinned: [],
       selected: 'huawei',
       filters: NO_FILTERS,

@@ -6,7 +6,12 @@ import { withReadDeadline, type Database } from '../../server/db/database.ts';
 // What the API makes of a Neo4j that is gone or hangs (the fault drill found both).
 describe('database failures', () => {
   it('a pool with no connection to give is an outage, not an unexpected error', () => {
-    const err = new Neo4jError('Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 50, Idle conn count = 0.', 'N/A', '50N42', 'general processing exception');
+    const err = new Neo4jError(
+      'Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 50, Idle conn count = 0.',
+      'N/A',
+      '50N42',
+      'general processing exception',
+    );
     expect(toDatabaseFailure(err)).toMatchObject({ kind: 'UNAVAILABLE' });
   });
 

@@ -10,7 +10,11 @@ describe('which Neo4j', () => {
 
   it('uses NEO4J_URI with its credentials and database (Aura, clusters)', () => {
     expect(neo4jTargetFromEnv({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_USERNAME: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'graph' })).toEqual({
-      kind: 'external', uri: 'neo4j+s://abc.databases.neo4j.io', username: 'u', password: 'p', database: 'graph',
+      kind: 'external',
+      uri: 'neo4j+s://abc.databases.neo4j.io',
+      username: 'u',
+      password: 'p',
+      database: 'graph',
     });
     expect(neo4jTargetFromEnv({ NEO4J_URI: 'neo4j://core1:7687' })).toMatchObject({ kind: 'external', username: 'neo4j', database: undefined });
   });
@@ -28,7 +32,9 @@ describe('search text → Lucene query', () => {
   });
 
   it('escapes everything Lucene would read as syntax', () => {
-    expect(toLuceneQuery('a:b OR "c" (d)* ~e^2 \\ /f/')).toBe('(a^4 OR a*^2) AND (b^4 OR b*^2) AND (or^4 OR or*^2) AND (c^4 OR c*^2) AND (d^4 OR d*^2) AND (e2^4 OR e2*^2) AND (f^4 OR f*^2)');
+    expect(toLuceneQuery('a:b OR "c" (d)* ~e^2 \\ /f/')).toBe(
+      '(a^4 OR a*^2) AND (b^4 OR b*^2) AND (or^4 OR or*^2) AND (c^4 OR c*^2) AND (d^4 OR d*^2) AND (e2^4 OR e2*^2) AND (f^4 OR f*^2)',
+    );
     expect(toLuceneQuery('*** ???')).toBe('');
   });
 });

@@ -24,7 +24,9 @@ describe('seed text that is not seed text is refused where it goes wrong', () =>
     expect(load({ 'a.yaml': 'entities:\n  - { id: x, kind: Company, name: X\u0007 }\n' }).messages).toEqual([
       'seed/data/a.yaml:2:36: control character U+0007 is not allowed in a seed file (delete it; it is invisible in most editors)',
     ]);
-    expect(load({ 'a.yaml': 'entities:\n  - { id: x, kind: Company, name: "X\\u001b[31m" }\n' }).messages).toEqual(['seed/data/a.yaml:2:35: name: contains the control character U+001B']);
+    expect(load({ 'a.yaml': 'entities:\n  - { id: x, kind: Company, name: "X\\u001b[31m" }\n' }).messages).toEqual([
+      'seed/data/a.yaml:2:35: name: contains the control character U+001B',
+    ]);
   });
 
   it('a lone carriage return', () => {
@@ -58,7 +60,9 @@ describe('shapes that used to crash or stall the validator', () => {
   it('duplicate keys are found in linear time, at the second key', () => {
     const keys = Array.from({ length: 20_000 }, (_, i) => `    k${i}: 1\n`).join('');
     const started = Date.now();
-    expect(load({ 'a.yaml': `entities:\n  -\n${keys}    k7: 2\n` }).messages[0]).toBe('seed/data/a.yaml:20003:5: duplicate key "k7" (first at line 10, column 5; a mapping\'s keys must be unique)');
+    expect(load({ 'a.yaml': `entities:\n  -\n${keys}    k7: 2\n` }).messages[0]).toBe(
+      'seed/data/a.yaml:20003:5: duplicate key "k7" (first at line 10, column 5; a mapping\'s keys must be unique)',
+    );
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
@@ -70,7 +74,12 @@ describe('shapes that used to crash or stall the validator', () => {
 
   it('"did you mean" stays fast for a huge misspelling', () => {
     const started = Date.now();
-    expect(didYouMean('x'.repeat(200_000), Array.from({ length: 200 }, (_, i) => `source-${i}`))).toBeUndefined();
+    expect(
+      didYouMean(
+        'x'.repeat(200_000),
+        Array.from({ length: 200 }, (_, i) => `source-${i}`),
+      ),
+    ).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(500);
     expect(didYouMean('ap-newz', ['reuters', 'ap-news'])).toBe('did you mean "ap-news"?');
   });

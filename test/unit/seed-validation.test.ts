@@ -24,7 +24,12 @@ describe('seed validation', () => {
     expect(loaded.graph.entities.map((e) => e.id)).toContain('huawei');
     const office = loaded.graph.relations.find((r) => r.type === 'HOLDS_OFFICE')!;
     expect(office).toMatchObject({ from: 'mike-pompeo', to: 'us', since: '2018-04-26', until: '2021-01-20', properties: { role: 'Secretary of State' } });
-    expect(office.evidence[0]).toEqual({ outlet: 'ap-news', url: 'https://apnews.com/article/clean-network', date: '2020-09-08', quote: 'seeks to exclude Chinese telecommunications companies like Huawei and ZTE' });
+    expect(office.evidence[0]).toEqual({
+      outlet: 'ap-news',
+      url: 'https://apnews.com/article/clean-network',
+      date: '2020-09-08',
+      quote: 'seeks to exclude Chinese telecommunications companies like Huawei and ZTE',
+    });
     expect(office.at).toEqual({ file: 'seed/data/a.yaml', line: 24, column: 5 });
   });
 

@@ -91,11 +91,7 @@ export class GraphQLClient {
   }
 
   /** Runs `op`; resolves with `data` or rejects with an `ApiError`. */
-  async request<TResult, TVariables>(
-    op: Operation<TResult, TVariables>,
-    variables: TVariables,
-    signal?: AbortSignal,
-  ): Promise<TResult> {
+  async request<TResult, TVariables>(op: Operation<TResult, TVariables>, variables: TVariables, signal?: AbortSignal): Promise<TResult> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

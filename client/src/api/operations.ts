@@ -13,17 +13,51 @@ export type Direction = 'OUT' | 'IN' | 'BOTH';
 // Fragments
 
 const ENTITY_SUMMARY = /* GraphQL */ `
-fragment EntitySummary on Entity {
-  id kind name aliases description seedFile seedLine degree
-}`;
+  fragment EntitySummary on Entity {
+    id
+    kind
+    name
+    aliases
+    description
+    seedFile
+    seedLine
+    degree
+  }
+`;
 
 const RELATION_FIELDS = /* GraphQL */ `
-fragment RelationFields on Relation {
-  id type phrase inversePhrase since until confidence seedFile seedLine
-  from { id } to { id }
-  properties { name value }
-  evidence { quote url publishedAt outlet { id name website } }
-}`;
+  fragment RelationFields on Relation {
+    id
+    type
+    phrase
+    inversePhrase
+    since
+    until
+    confidence
+    seedFile
+    seedLine
+    from {
+      id
+    }
+    to {
+      id
+    }
+    properties {
+      name
+      value
+    }
+    evidence {
+      quote
+      url
+      publishedAt
+      outlet {
+        id
+        name
+        website
+      }
+    }
+  }
+`;
 
 /** The fields every view of an entity needs. */
 export interface EntitySummary {
@@ -122,13 +156,50 @@ export interface BootstrapResult {
 export const BOOTSTRAP: Operation<BootstrapResult, Record<string, never>> = {
   name: 'Bootstrap',
   query: /* GraphQL */ `
-query Bootstrap {
-  ontology {
-    kinds { name description color shape properties { name type required description } }
-    relationTypes { name phrase inverse from to properties { name type required description } }
-  }
-  stats { entities relations byKind { name count } byType { name count } earliestDate latestDate }
-}`,
+    query Bootstrap {
+      ontology {
+        kinds {
+          name
+          description
+          color
+          shape
+          properties {
+            name
+            type
+            required
+            description
+          }
+        }
+        relationTypes {
+          name
+          phrase
+          inverse
+          from
+          to
+          properties {
+            name
+            type
+            required
+            description
+          }
+        }
+      }
+      stats {
+        entities
+        relations
+        byKind {
+          name
+          count
+        }
+        byType {
+          name
+          count
+        }
+        earliestDate
+        latestDate
+      }
+    }
+  `,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -146,15 +217,20 @@ export interface NeighbourhoodVariables {
 export const NEIGHBOURHOOD: Operation<{ neighbourhood: Subgraph }, NeighbourhoodVariables> = {
   name: 'Neighbourhood',
   query: /* GraphQL */ `
-query Neighbourhood($ids: [ID!]!, $depth: Int, $relationTypes: [String!], $asOf: Date, $limit: Int) {
-  neighbourhood(ids: $ids, depth: $depth, relationTypes: $relationTypes, asOf: $asOf, limit: $limit) {
-    truncated
-    nodes { ...EntitySummary }
-    edges { ...RelationFields }
-  }
-}
-${ENTITY_SUMMARY}
-${RELATION_FIELDS}`,
+    query Neighbourhood($ids: [ID!]!, $depth: Int, $relationTypes: [String!], $asOf: Date, $limit: Int) {
+      neighbourhood(ids: $ids, depth: $depth, relationTypes: $relationTypes, asOf: $asOf, limit: $limit) {
+        truncated
+        nodes {
+          ...EntitySummary
+        }
+        edges {
+          ...RelationFields
+        }
+      }
+    }
+    ${ENTITY_SUMMARY}
+    ${RELATION_FIELDS}
+  `,
 };
 
 export interface SubgraphVariables {
@@ -167,14 +243,19 @@ export interface SubgraphVariables {
 export const SUBGRAPH: Operation<{ subgraph: Subgraph }, SubgraphVariables> = {
   name: 'Subgraph',
   query: /* GraphQL */ `
-query Subgraph($ids: [ID!]!, $relationTypes: [String!], $asOf: Date) {
-  subgraph(ids: $ids, relationTypes: $relationTypes, asOf: $asOf) {
-    nodes { ...EntitySummary }
-    edges { ...RelationFields }
-  }
-}
-${ENTITY_SUMMARY}
-${RELATION_FIELDS}`,
+    query Subgraph($ids: [ID!]!, $relationTypes: [String!], $asOf: Date) {
+      subgraph(ids: $ids, relationTypes: $relationTypes, asOf: $asOf) {
+        nodes {
+          ...EntitySummary
+        }
+        edges {
+          ...RelationFields
+        }
+      }
+    }
+    ${ENTITY_SUMMARY}
+    ${RELATION_FIELDS}
+  `,
 };
 
 export interface SearchHit {
@@ -186,10 +267,16 @@ export interface SearchHit {
 export const SEARCH: Operation<{ search: SearchHit[] }, { text: string; first?: number; kinds?: string[] | null }> = {
   name: 'Search',
   query: /* GraphQL */ `
-query Search($text: String!, $first: Int, $kinds: [String!]) {
-  search(text: $text, first: $first, kinds: $kinds) { score entity { ...EntitySummary } }
-}
-${ENTITY_SUMMARY}`,
+    query Search($text: String!, $first: Int, $kinds: [String!]) {
+      search(text: $text, first: $first, kinds: $kinds) {
+        score
+        entity {
+          ...EntitySummary
+        }
+      }
+    }
+    ${ENTITY_SUMMARY}
+  `,
 };
 
 /** A relation page as an expansion reads it: the relation plus both ends. */
@@ -213,29 +300,57 @@ export interface EntityRelationsVariables {
 }
 
 /** One page of an entity's relations, for expanding it (ordered by type, then name). */
-export const ENTITY_RELATIONS: Operation<
-  { entity: (EntitySummary & { relations: RelationPage }) | null },
-  EntityRelationsVariables
-> = {
+export const ENTITY_RELATIONS: Operation<{ entity: (EntitySummary & { relations: RelationPage }) | null }, EntityRelationsVariables> = {
   name: 'EntityRelations',
   query: /* GraphQL */ `
-query EntityRelations($id: ID!, $first: Int, $after: String, $types: [String!]) {
-  entity(id: $id) {
-    ...EntitySummary
-    relations(first: $first, after: $after, types: $types) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor }
-      nodes {
-        id type phrase inversePhrase since until confidence seedFile seedLine
-        from { ...EntitySummary } to { ...EntitySummary }
-        properties { name value }
-        evidence { quote url publishedAt outlet { id name website } }
+    query EntityRelations($id: ID!, $first: Int, $after: String, $types: [String!]) {
+      entity(id: $id) {
+        ...EntitySummary
+        relations(first: $first, after: $after, types: $types) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            cursor
+          }
+          nodes {
+            id
+            type
+            phrase
+            inversePhrase
+            since
+            until
+            confidence
+            seedFile
+            seedLine
+            from {
+              ...EntitySummary
+            }
+            to {
+              ...EntitySummary
+            }
+            properties {
+              name
+              value
+            }
+            evidence {
+              quote
+              url
+              publishedAt
+              outlet {
+                id
+                name
+                website
+              }
+            }
+          }
+        }
       }
     }
-  }
-}
-${ENTITY_SUMMARY}`,
+    ${ENTITY_SUMMARY}
+  `,
 };
 
 /** An entity with its kind-specific properties, by SDL field name (dates, numbers or text). */
@@ -270,31 +385,84 @@ export interface EntityDetailResult {
 export const ENTITY_DETAIL: Operation<EntityDetailResult, { id: string; first?: number; asOf?: IsoDate | null }> = {
   name: 'EntityDetail',
   query: /* GraphQL */ `
-query EntityDetail($id: ID!, $first: Int, $asOf: Date) {
-  entity(id: $id) {
-    ...EntitySummary
-    ... on Country { iso2 status }
-    ... on Company { founded website }
-    ... on App { launched }
-    ... on Official { office }
-    ... on Person { role }
-    ... on Initiative { announced }
-    ... on Organization { founded }
-    ... on Outlet { outletWebsite: website }
-    ... on Infrastructure { lengthKm }
-    ... on LegalAct { signed reference }
-    relations(first: $first, asOf: $asOf) {
-      totalCount
-      nodes {
-        id type phrase inversePhrase since until confidence seedFile seedLine
-        from { id kind name } to { id kind name }
-        properties { name value }
-        evidence { quote url publishedAt outlet { id name website } }
+    query EntityDetail($id: ID!, $first: Int, $asOf: Date) {
+      entity(id: $id) {
+        ...EntitySummary
+        ... on Country {
+          iso2
+          status
+        }
+        ... on Company {
+          founded
+          website
+        }
+        ... on App {
+          launched
+        }
+        ... on Official {
+          office
+        }
+        ... on Person {
+          role
+        }
+        ... on Initiative {
+          announced
+        }
+        ... on Organization {
+          founded
+        }
+        ... on Outlet {
+          outletWebsite: website
+        }
+        ... on Infrastructure {
+          lengthKm
+        }
+        ... on LegalAct {
+          signed
+          reference
+        }
+        relations(first: $first, asOf: $asOf) {
+          totalCount
+          nodes {
+            id
+            type
+            phrase
+            inversePhrase
+            since
+            until
+            confidence
+            seedFile
+            seedLine
+            from {
+              id
+              kind
+              name
+            }
+            to {
+              id
+              kind
+              name
+            }
+            properties {
+              name
+              value
+            }
+            evidence {
+              quote
+              url
+              publishedAt
+              outlet {
+                id
+                name
+                website
+              }
+            }
+          }
+        }
       }
     }
-  }
-}
-${ENTITY_SUMMARY}`,
+    ${ENTITY_SUMMARY}
+  `,
 };
 
 export interface PathResult {
@@ -315,13 +483,18 @@ export interface PathsVariables {
 export const PATHS: Operation<{ paths: PathResult[] }, PathsVariables> = {
   name: 'Paths',
   query: /* GraphQL */ `
-query Paths($from: ID!, $to: ID!, $maxHops: Int, $relationTypes: [String!], $first: Int) {
-  paths(from: $from, to: $to, maxHops: $maxHops, relationTypes: $relationTypes, first: $first) {
-    length
-    nodes { ...EntitySummary }
-    edges { ...RelationFields }
-  }
-}
-${ENTITY_SUMMARY}
-${RELATION_FIELDS}`,
+    query Paths($from: ID!, $to: ID!, $maxHops: Int, $relationTypes: [String!], $first: Int) {
+      paths(from: $from, to: $to, maxHops: $maxHops, relationTypes: $relationTypes, first: $first) {
+        length
+        nodes {
+          ...EntitySummary
+        }
+        edges {
+          ...RelationFields
+        }
+      }
+    }
+    ${ENTITY_SUMMARY}
+    ${RELATION_FIELDS}
+  `,
 };

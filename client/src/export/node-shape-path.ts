@@ -7,10 +7,28 @@ type Pt = readonly [number, number];
 
 /** Unit outlines in [-1, 1]², after Cytoscape's own polygon points. */
 const POLYGONS: Record<string, readonly Pt[]> = {
-  triangle: [[0, -1], [1, 1], [-1, 1]],
-  'round-triangle': [[0, -1], [1, 1], [-1, 1]],
-  diamond: [[0, -1], [1, 0], [0, 1], [-1, 0]],
-  'round-diamond': [[0, -1], [1, 0], [0, 1], [-1, 0]],
+  triangle: [
+    [0, -1],
+    [1, 1],
+    [-1, 1],
+  ],
+  'round-triangle': [
+    [0, -1],
+    [1, 1],
+    [-1, 1],
+  ],
+  diamond: [
+    [0, -1],
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+  ],
+  'round-diamond': [
+    [0, -1],
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+  ],
   pentagon: regular(5),
   'round-pentagon': regular(5),
   hexagon: regular(6, 0),
@@ -18,11 +36,38 @@ const POLYGONS: Record<string, readonly Pt[]> = {
   heptagon: regular(7),
   octagon: regular(8, Math.PI / 8),
   star: star(),
-  tag: [[-1, -1], [0.5, -1], [1, 0], [0.5, 1], [-1, 1]],
-  'round-tag': [[-1, -1], [0.5, -1], [1, 0], [0.5, 1], [-1, 1]],
-  vee: [[-1, -1], [0, -0.333], [1, -1], [0, 1]],
-  rhomboid: [[-1, -1], [0.333, -1], [1, 1], [-0.333, 1]],
-  'right-rhomboid': [[-0.333, -1], [1, -1], [0.333, 1], [-1, 1]],
+  tag: [
+    [-1, -1],
+    [0.5, -1],
+    [1, 0],
+    [0.5, 1],
+    [-1, 1],
+  ],
+  'round-tag': [
+    [-1, -1],
+    [0.5, -1],
+    [1, 0],
+    [0.5, 1],
+    [-1, 1],
+  ],
+  vee: [
+    [-1, -1],
+    [0, -0.333],
+    [1, -1],
+    [0, 1],
+  ],
+  rhomboid: [
+    [-1, -1],
+    [0.333, -1],
+    [1, 1],
+    [-0.333, 1],
+  ],
+  'right-rhomboid': [
+    [-0.333, -1],
+    [1, -1],
+    [0.333, 1],
+    [-1, 1],
+  ],
 };
 
 function regular(sides: number, offset = -Math.PI / 2): Pt[] {
@@ -48,9 +93,7 @@ export function nodeShapePath(shape: string, cx: number, cy: number, w: number, 
   const ry = h / 2;
   const polygon = POLYGONS[shape];
   if (polygon) {
-    return (
-      polygon.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${f(cx + x * rx)} ${f(cy + y * ry)}`).join(' ') + ' Z'
-    );
+    return polygon.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${f(cx + x * rx)} ${f(cy + y * ry)}`).join(' ') + ' Z';
   }
   if (shape === 'rectangle' || shape === 'square') {
     return `M${f(cx - rx)} ${f(cy - ry)} H${f(cx + rx)} V${f(cy + ry)} H${f(cx - rx)} Z`;

@@ -14,11 +14,7 @@ const VECTORS: Record<ArrowDirection, Position> = {
 };
 
 /** The id of the best candidate in `direction` from `from`, or undefined. */
-export function nearestInDirection(
-  from: Position,
-  candidates: Iterable<{ id: string; position: Position }>,
-  direction: ArrowDirection,
-): string | undefined {
+export function nearestInDirection(from: Position, candidates: Iterable<{ id: string; position: Position }>, direction: ArrowDirection): string | undefined {
   const v = VECTORS[direction];
   let best: string | undefined;
   let bestScore = Infinity;

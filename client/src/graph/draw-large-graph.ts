@@ -33,7 +33,12 @@ export interface DrawLargeOptions {
 }
 
 /** Draws `entities` and `relations` into `view` laid out by the force layout; see above. */
-export async function drawLargeGraph(view: GraphView, entities: readonly EntitySummary[], relations: readonly CachedRelation[], options: DrawLargeOptions): Promise<LayoutReport> {
+export async function drawLargeGraph(
+  view: GraphView,
+  entities: readonly EntitySummary[],
+  relations: readonly CachedRelation[],
+  options: DrawLargeOptions,
+): Promise<LayoutReport> {
   const edges = relations.map((r) => ({ source: r.from.id, target: r.to.id }));
   const seeds = seedPositions(entities, edges);
   const request: PositionRequest = {
@@ -42,7 +47,8 @@ export async function drawLargeGraph(view: GraphView, entities: readonly EntityS
     fixed: [...(options.fixed ?? [])],
   };
   // No Worker (headless tests) or a worker that fails: the same layout, on this thread, later.
-  const computing: Promise<PositionAnswer | undefined> = typeof Worker === 'undefined' ? Promise.resolve(undefined) : positionsInWorker(request).catch(() => undefined);
+  const computing: Promise<PositionAnswer | undefined> =
+    typeof Worker === 'undefined' ? Promise.resolve(undefined) : positionsInWorker(request).catch(() => undefined);
 
   options.onPhase?.('entities');
   // Fitted first: frames drawn at the zoom the graph is seen at (labels mostly below their
@@ -56,7 +62,10 @@ export async function drawLargeGraph(view: GraphView, entities: readonly EntityS
   const nodes = view.cy.collection();
   for (const id of drawn) nodes.merge(view.cy.getElementById(id));
   await applyPositions(view.cy, nodes as NodeCollection, answer.positions, false);
-  fitPoints(view.cy, (nodes as NodeCollection).map((n) => n.position()));
+  fitPoints(
+    view.cy,
+    (nodes as NodeCollection).map((n) => n.position()),
+  );
 
   options.onPhase?.('relations');
   await withoutRedraws(view.cy, (pause) => view.addEntitiesInChunks([], relations, {}, options.chunk, pause));

@@ -74,10 +74,13 @@ export function toNodeDefinition(entity: EntitySummary, styles: KindStyles, posi
   return position ? { group: 'nodes', data, position: { ...position } } : { group: 'nodes', data };
 }
 
-export function toEdgeDefinition(relation: Pick<Relation, 'id' | 'type' | 'phrase' | 'since' | 'until' | 'confidence'> & {
-  from: { id: string };
-  to: { id: string };
-}, color: string = DEFAULT_EDGE_COLOR): EdgeDefinition {
+export function toEdgeDefinition(
+  relation: Pick<Relation, 'id' | 'type' | 'phrase' | 'since' | 'until' | 'confidence'> & {
+    from: { id: string };
+    to: { id: string };
+  },
+  color: string = DEFAULT_EDGE_COLOR,
+): EdgeDefinition {
   const data: EdgeData = {
     id: relation.id,
     source: relation.from.id,

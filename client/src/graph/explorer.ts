@@ -5,15 +5,7 @@
  */
 import type { Position } from 'cytoscape';
 import { ApiError, type GraphQLClient } from '../api/graphql-client.ts';
-import {
-  ENTITY_RELATIONS,
-  NEIGHBOURHOOD,
-  SUBGRAPH,
-  PATHS,
-  type EntitySummary,
-  type PathResult,
-  type Relation,
-} from '../api/operations.ts';
+import { ENTITY_RELATIONS, NEIGHBOURHOOD, SUBGRAPH, PATHS, type EntitySummary, type PathResult, type Relation } from '../api/operations.ts';
 import { DEFAULT_EXPANSION_CAP, planExpansion, type ExpansionRecord } from './expansion.ts';
 import { drawLargeGraph } from './draw-large-graph.ts';
 import type { GraphView } from './graph-view.ts';

@@ -62,12 +62,7 @@ export function diffSnapshots<M>(before: Snapshot, after: Snapshot, metaBefore: 
 
 /** Whether a change touches the drawing at all (bookkeeping-only changes still count). */
 export function isEmptyChange<M>(change: GraphChange<M>, sameMeta: (a: M, b: M) => boolean): boolean {
-  return (
-    change.added.length === 0 &&
-    change.removed.length === 0 &&
-    change.moved.length === 0 &&
-    sameMeta(change.metaBefore, change.metaAfter)
-  );
+  return change.added.length === 0 && change.removed.length === 0 && change.moved.length === 0 && sameMeta(change.metaBefore, change.metaAfter);
 }
 
 /**

@@ -229,7 +229,11 @@ export class GraphView {
     const removed = planCollapse(
       id,
       this.meta.expansions,
-      (nid) => cy.getElementById(nid).neighborhood('node').map((n) => n.id()),
+      (nid) =>
+        cy
+          .getElementById(nid)
+          .neighborhood('node')
+          .map((n) => n.id()),
       (nid) => this.isPinned(nid) || protectedIds.has(nid),
     );
     this.removeEntities(removed);

@@ -145,7 +145,12 @@ export async function applyPositions(cy: Core, nodes: NodeCollection, positions:
   await Promise.all(
     nodes.map((n) => {
       const p = at(n.id());
-      return p && !n.locked() ? n.animation({ position: p, duration: 400 } as unknown as Parameters<typeof n.animation>[0]).play().promise() : Promise.resolve();
+      return p && !n.locked()
+        ? n
+            .animation({ position: p, duration: 400 } as unknown as Parameters<typeof n.animation>[0])
+            .play()
+            .promise()
+        : Promise.resolve();
     }),
   );
 }

@@ -32,10 +32,7 @@ export function placeAround(parent: Position, count: number, awayFrom?: Position
     const capacity = Math.max(1, Math.floor((radius * spread) / SPACING));
     const onRing = Math.min(capacity, count - placed);
     for (let i = 0; i < onRing; i++) {
-      const angle =
-        spread >= 2 * Math.PI
-          ? (2 * Math.PI * i) / onRing + ring * 0.3
-          : direction - spread / 2 + (spread * (i + 0.5)) / onRing;
+      const angle = spread >= 2 * Math.PI ? (2 * Math.PI * i) / onRing + ring * 0.3 : direction - spread / 2 + (spread * (i + 0.5)) / onRing;
       positions.push({ x: parent.x + radius * Math.cos(angle), y: parent.y + radius * Math.sin(angle) });
     }
     placed += onRing;

@@ -26,9 +26,7 @@ export function encodeViewState(state: ViewState): string {
   const withPositions = state.entities.length <= MAX_POSITIONED_ENTITIES;
   const parts: string[] = [];
   const entities = state.entities.map((e) =>
-    withPositions && e.x !== undefined && e.y !== undefined
-      ? `${enc(e.id)}@${Math.round(e.x)},${Math.round(e.y)}`
-      : enc(e.id),
+    withPositions && e.x !== undefined && e.y !== undefined ? `${enc(e.id)}@${Math.round(e.x)},${Math.round(e.y)}` : enc(e.id),
   );
   parts.push(`e=${entities.join(LIST)}`);
   if (state.pinned.length > 0) parts.push(`p=${state.pinned.map(enc).join(LIST)}`);
@@ -69,7 +67,9 @@ export function decodeViewState(hash: string): ViewState | null {
   const layout = params.get('l') ?? 'fcose';
   return {
     entities,
-    pinned: split(params.get('p')).map(dec).filter((id) => seen.has(id)),
+    pinned: split(params.get('p'))
+      .map(dec)
+      .filter((id) => seen.has(id)),
     selected: params.has('s') ? dec(params.get('s') ?? '') || null : null,
     filters: {
       hiddenKinds: split(params.get('k')).map(dec).filter(Boolean),

@@ -104,7 +104,12 @@ export class FilterSidebar {
       h(
         'section',
         { class: 'panel-section', 'aria-labelledby': 'types-title' },
-        h('h2', { id: 'types-title' }, 'Relations', h('button', { class: 'link', type: 'button', onclick: () => this.update({ hiddenTypes: [] }) }, 'show all')),
+        h(
+          'h2',
+          { id: 'types-title' },
+          'Relations',
+          h('button', { class: 'link', type: 'button', onclick: () => this.update({ hiddenTypes: [] }) }, 'show all'),
+        ),
         this.typeList,
       ),
     );
@@ -203,7 +208,12 @@ export class FilterSidebar {
             },
             shapeSwatch(kind.shape, kind.color),
             h('span', { class: 'toggle-name' }, kind.name),
-            h('span', { class: 'count', 'aria-label': `${this.counts.kinds.get(kind.name) ?? 0} in view of ${byKind.get(kind.name) ?? 0}` }, h('b', {}, this.counts.kinds.get(kind.name) ?? 0), ` / ${byKind.get(kind.name) ?? 0}`),
+            h(
+              'span',
+              { class: 'count', 'aria-label': `${this.counts.kinds.get(kind.name) ?? 0} in view of ${byKind.get(kind.name) ?? 0}` },
+              h('b', {}, this.counts.kinds.get(kind.name) ?? 0),
+              ` / ${byKind.get(kind.name) ?? 0}`,
+            ),
           ),
         ),
       ),

@@ -34,7 +34,11 @@ export class HelpOverlay {
         'div',
         { class: 'dialog' },
         h('h2', { id: 'help-title' }, 'Keyboard shortcuts', close),
-        h('div', { class: 'shortcut-grid' }, SHORTCUTS.map(([k, v]) => h('div', {}, h('span', {}, v), h('kbd', {}, k)))),
+        h(
+          'div',
+          { class: 'shortcut-grid' },
+          SHORTCUTS.map(([k, v]) => h('div', {}, h('span', {}, v), h('kbd', {}, k))),
+        ),
         h(
           'p',
           {},

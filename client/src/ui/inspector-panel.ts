@@ -54,7 +54,11 @@ export class InspectorPanel {
         'div',
         { class: 'inspector-empty' },
         h('h2', {}, 'Inspector'),
-        h('p', {}, 'Select an entity or a relation to see its properties and the evidence behind each claim: outlet, quote, date, link, and the seed file and line it comes from.'),
+        h(
+          'p',
+          {},
+          'Select an entity or a relation to see its properties and the evidence behind each claim: outlet, quote, date, link, and the seed file and line it comes from.',
+        ),
         h(
           'ul',
           {},
@@ -77,7 +81,11 @@ export class InspectorPanel {
     this.current = { kind: 'entity', id };
     const cached = this.cache.entities.get(id);
     if (!quiet) {
-      replaceChildren(this.host, this.head(id, cached?.kind ?? '', cached?.name ?? id), h('div', { class: 'insp-body' }, h('p', { class: 'hint' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' Loading relations and evidence…')));
+      replaceChildren(
+        this.host,
+        this.head(id, cached?.kind ?? '', cached?.name ?? id),
+        h('div', { class: 'insp-body' }, h('p', { class: 'hint' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' Loading relations and evidence…')),
+      );
     }
     try {
       const { entity } = await this.api.request(ENTITY_DETAIL, { id, first: 200 });
@@ -90,7 +98,20 @@ export class InspectorPanel {
     } catch (error) {
       if (ticket !== this.ticket) return;
       this.actions.onError(error);
-      replaceChildren(this.host, this.head(id, cached?.kind ?? '', cached?.name ?? id), h('div', { class: 'insp-body' }, h('p', { class: 'hint' }, 'Could not load the details. ', h('button', { class: 'link', type: 'button', onclick: () => void this.showEntity(id) }, 'Retry'))));
+      replaceChildren(
+        this.host,
+        this.head(id, cached?.kind ?? '', cached?.name ?? id),
+        h(
+          'div',
+          { class: 'insp-body' },
+          h(
+            'p',
+            { class: 'hint' },
+            'Could not load the details. ',
+            h('button', { class: 'link', type: 'button', onclick: () => void this.showEntity(id) }, 'Retry'),
+          ),
+        ),
+      );
     }
   }
 
@@ -111,13 +132,7 @@ export class InspectorPanel {
         'div',
         { class: 'insp-head' },
         h('div', { class: 'insp-kind' }, 'Relation · ', r.type),
-        h(
-          'p',
-          { class: 'rel-title' },
-          this.entityLink(r.from.id, from?.name ?? r.from.id),
-          ` ${r.phrase} `,
-          this.entityLink(r.to.id, to?.name ?? r.to.id),
-        ),
+        h('p', { class: 'rel-title' }, this.entityLink(r.from.id, from?.name ?? r.from.id), ` ${r.phrase} `, this.entityLink(r.to.id, to?.name ?? r.to.id)),
         h('div', { class: 'insp-id' }, r.id),
       ),
       h(
@@ -136,7 +151,10 @@ export class InspectorPanel {
     for (const p of kind?.properties ?? []) {
       const value = p.name === 'website' && entity.kind === 'Outlet' ? entity['outletWebsite'] : entity[p.name];
       if (value === null || value === undefined || value === '') continue;
-      props.push(h('dt', {}, p.name), h('dd', {}, p.type === 'url' ? h('a', { href: String(value), target: '_blank', rel: 'noopener noreferrer' }, String(value)) : String(value)));
+      props.push(
+        h('dt', {}, p.name),
+        h('dd', {}, p.type === 'url' ? h('a', { href: String(value), target: '_blank', rel: 'noopener noreferrer' }, String(value)) : String(value)),
+      );
     }
     if (entity.aliases.length > 0) props.push(h('dt', {}, 'aliases'), h('dd', {}, entity.aliases.join(', ')));
     props.push(h('dt', {}, 'relations'), h('dd', {}, String(entity.degree)));
@@ -169,7 +187,13 @@ export class InspectorPanel {
         { class: 'insp-body' },
         entity.description ? h('p', { class: 'insp-desc' }, entity.description) : null,
         h('dl', { class: 'props' }, props),
-        remaining ? h('div', { class: 'more-row' }, h('button', { class: 'btn small', type: 'button', onclick: () => this.actions.expand(entity.id) }, `Show ${remaining} more relations`)) : null,
+        remaining
+          ? h(
+              'div',
+              { class: 'more-row' },
+              h('button', { class: 'btn small', type: 'button', onclick: () => this.actions.expand(entity.id) }, `Show ${remaining} more relations`),
+            )
+          : null,
         h('h3', { class: 'visually-hidden' }, 'Relations'),
         sections.length > 0 ? sections : h('p', { class: 'hint' }, 'No relations.'),
         entity.relations.totalCount > entity.relations.nodes.length
@@ -221,10 +245,20 @@ export class InspectorPanel {
         'div',
         { class: 'insp-actions' },
         drawn
-          ? h('button', { class: 'btn small', type: 'button', onclick: () => this.actions.expand(id), title: 'Expand (E)' }, remaining ? `Expand (+${remaining})` : 'Expand')
+          ? h(
+              'button',
+              { class: 'btn small', type: 'button', onclick: () => this.actions.expand(id), title: 'Expand (E)' },
+              remaining ? `Expand (+${remaining})` : 'Expand',
+            )
           : h('button', { class: 'btn small primary', type: 'button', onclick: () => this.actions.show(id) }, 'Add to view'),
         drawn ? h('button', { class: 'btn small', type: 'button', onclick: () => this.actions.collapse(id), title: 'Collapse (C)' }, 'Collapse') : null,
-        drawn ? h('button', { class: 'btn small', type: 'button', 'aria-pressed': String(pinned), onclick: () => this.actions.togglePin(id), title: 'Pin (P)' }, pinned ? 'Pinned' : 'Pin') : null,
+        drawn
+          ? h(
+              'button',
+              { class: 'btn small', type: 'button', 'aria-pressed': String(pinned), onclick: () => this.actions.togglePin(id), title: 'Pin (P)' },
+              pinned ? 'Pinned' : 'Pin',
+            )
+          : null,
         drawn ? h('button', { class: 'btn small', type: 'button', onclick: () => this.actions.hide(id), title: 'Hide (H)' }, 'Hide') : null,
         h('button', { class: 'btn small', type: 'button', onclick: () => this.actions.pathFrom(id) }, 'Path from'),
         h('button', { class: 'btn small', type: 'button', onclick: () => this.actions.pathTo(id) }, 'Path to'),
@@ -233,7 +267,11 @@ export class InspectorPanel {
   }
 
   private entityLink(id: string, name: string): HTMLElement {
-    return h('button', { class: 'rel-other', type: 'button', title: this.actions.isDrawn(id) ? 'Select' : 'Add to view and select', onclick: () => this.actions.show(id) }, name);
+    return h(
+      'button',
+      { class: 'rel-other', type: 'button', title: this.actions.isDrawn(id) ? 'Select' : 'Add to view and select', onclick: () => this.actions.show(id) },
+      name,
+    );
   }
 }
 

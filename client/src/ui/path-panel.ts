@@ -32,7 +32,11 @@ export class PathPanel {
     const common = { api: options.api, kindStyle: options.kindStyle, isDrawn: options.isDrawn, onError: options.onError, keepValue: true };
     this.from = new EntityCombobox({ ...common, label: 'Path from', placeholder: 'From… (e.g. TikTok)', onPick: () => this.to.focus() });
     this.to = new EntityCombobox({ ...common, label: 'Path to', placeholder: 'To… (e.g. Clean Network)', onPick: () => this.findButton.focus() });
-    this.hops = h('select', { class: 'btn', 'aria-label': 'Most hops' }, [1, 2, 3, 4, 5, 6].map((n) => h('option', { value: n, selected: n === 4 }, `≤ ${n} hops`)));
+    this.hops = h(
+      'select',
+      { class: 'btn', 'aria-label': 'Most hops' },
+      [1, 2, 3, 4, 5, 6].map((n) => h('option', { value: n, selected: n === 4 }, `≤ ${n} hops`)),
+    );
     this.types = h(
       'div',
       { class: 'types' },
@@ -42,7 +46,12 @@ export class PathPanel {
     this.element = h(
       'section',
       { class: 'path-panel', 'aria-labelledby': 'path-title', hidden: true },
-      h('h2', { id: 'path-title' }, 'Paths', h('button', { class: 'btn small', type: 'button', 'aria-label': 'Close paths', onclick: () => this.close() }, '×')),
+      h(
+        'h2',
+        { id: 'path-title' },
+        'Paths',
+        h('button', { class: 'btn small', type: 'button', 'aria-label': 'Close paths', onclick: () => this.close() }, '×'),
+      ),
       h('label', { for: this.from.input.id }, 'From'),
       this.from.element,
       h('label', { for: this.to.input.id }, 'To'),
@@ -51,7 +60,12 @@ export class PathPanel {
         'details',
         {},
         h('summary', {}, 'Relation types'),
-        h('div', { class: 'row' }, h('button', { class: 'link', type: 'button', onclick: () => this.setAllTypes(true) }, 'all'), h('button', { class: 'link', type: 'button', onclick: () => this.setAllTypes(false) }, 'none')),
+        h(
+          'div',
+          { class: 'row' },
+          h('button', { class: 'link', type: 'button', onclick: () => this.setAllTypes(true) }, 'all'),
+          h('button', { class: 'link', type: 'button', onclick: () => this.setAllTypes(false) }, 'none'),
+        ),
         this.types,
       ),
       h('div', { class: 'row' }, this.hops, this.findButton, h('button', { class: 'btn', type: 'button', onclick: () => this.clear() }, 'Clear')),

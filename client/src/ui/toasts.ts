@@ -25,7 +25,18 @@ export function showToast(message: string, kind: ToastKind = 'info', options: { 
       'div',
       { class: 'actions' },
       (options.actions ?? []).map((a) =>
-        h('button', { class: 'btn small', type: 'button', onclick: () => { close(); a.run(); } }, a.label),
+        h(
+          'button',
+          {
+            class: 'btn small',
+            type: 'button',
+            onclick: () => {
+              close();
+              a.run();
+            },
+          },
+          a.label,
+        ),
       ),
       h('button', { class: 'btn small icon', type: 'button', 'aria-label': 'Dismiss', onclick: close }, '×'),
     ),

@@ -35,15 +35,33 @@ export class Toolbar {
 
   constructor(host: HTMLElement, actions: ToolbarActions) {
     this.undoButton = h('button', { class: 'btn icon', type: 'button', 'aria-label': 'Undo', title: 'Undo (Ctrl+Z)', onclick: () => actions.undo() }, '↶');
-    this.redoButton = h('button', { class: 'btn icon', type: 'button', 'aria-label': 'Redo', title: 'Redo (Ctrl+Shift+Z)', onclick: () => actions.redo() }, '↷');
+    this.redoButton = h(
+      'button',
+      { class: 'btn icon', type: 'button', 'aria-label': 'Redo', title: 'Redo (Ctrl+Shift+Z)', onclick: () => actions.redo() },
+      '↷',
+    );
     this.layoutSelect = h(
       'select',
       { class: 'btn', 'aria-label': 'Layout', title: 'Layout (L runs it again)' },
       LAYOUT_NAMES.map((name) => h('option', { value: name }, name === 'fcose' ? 'Force' : name[0]!.toUpperCase() + name.slice(1))),
     );
     this.layoutSelect.addEventListener('change', () => actions.layout(this.layoutSelect.value as LayoutName));
-    const rerun = h('button', { class: 'btn icon', type: 'button', 'aria-label': 'Run the layout again', title: 'Run the layout again (L)', onclick: () => actions.layout(this.layoutSelect.value as LayoutName) }, '⟳');
-    this.pathsButton = h('button', { class: 'btn', type: 'button', 'aria-pressed': 'false', title: 'Paths between two entities (A)', onclick: () => actions.paths() }, 'Paths');
+    const rerun = h(
+      'button',
+      {
+        class: 'btn icon',
+        type: 'button',
+        'aria-label': 'Run the layout again',
+        title: 'Run the layout again (L)',
+        onclick: () => actions.layout(this.layoutSelect.value as LayoutName),
+      },
+      '⟳',
+    );
+    this.pathsButton = h(
+      'button',
+      { class: 'btn', type: 'button', 'aria-pressed': 'false', title: 'Paths between two entities (A)', onclick: () => actions.paths() },
+      'Paths',
+    );
 
     this.exportMenu = h(
       'div',
@@ -72,7 +90,11 @@ export class Toolbar {
         ),
       ),
     );
-    this.exportButton = h('button', { class: 'btn', type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', onclick: () => this.toggleExport() }, 'Export ▾');
+    this.exportButton = h(
+      'button',
+      { class: 'btn', type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', onclick: () => this.toggleExport() },
+      'Export ▾',
+    );
     this.exportMenu.addEventListener('keydown', (e) => {
       const items = [...this.exportMenu.querySelectorAll<HTMLButtonElement>('button')];
       const i = items.indexOf(document.activeElement as HTMLButtonElement);
@@ -92,7 +114,18 @@ export class Toolbar {
       if (!this.exportMenu.hidden && !this.exportMenu.parentElement?.contains(e.target as Node)) this.closeExport();
     });
 
-    this.webglButton = h('button', { class: 'btn', type: 'button', 'aria-pressed': 'false', hidden: true, title: 'Draw with WebGL (faster for big graphs)', onclick: () => actions.toggleWebgl() }, 'WebGL');
+    this.webglButton = h(
+      'button',
+      {
+        class: 'btn',
+        type: 'button',
+        'aria-pressed': 'false',
+        hidden: true,
+        title: 'Draw with WebGL (faster for big graphs)',
+        onclick: () => actions.toggleWebgl(),
+      },
+      'WebGL',
+    );
     host.append(
       this.undoButton,
       this.redoButton,
@@ -104,7 +137,11 @@ export class Toolbar {
       h('div', { class: 'menu-wrap' }, this.exportButton, this.exportMenu),
       h('button', { class: 'btn', type: 'button', title: 'Copy a link to this view', onclick: () => actions.share() }, 'Share'),
       this.webglButton,
-      h('button', { class: 'btn icon', type: 'button', 'aria-label': 'Keyboard shortcuts', title: 'Keyboard shortcuts (?)', onclick: () => actions.help() }, '?'),
+      h(
+        'button',
+        { class: 'btn icon', type: 'button', 'aria-label': 'Keyboard shortcuts', title: 'Keyboard shortcuts (?)', onclick: () => actions.help() },
+        '?',
+      ),
     );
   }
 

@@ -37,7 +37,23 @@ interface Hop {
   rels: string[];
 }
 
-const REL_FIELDS = new Set(['elementId', 'key', 'type', 'from', 'to', 'since', 'until', 'confidence', 'evidenceOutlets', 'evidenceQuotes', 'evidenceUrls', 'evidenceDates', 'seedFile', 'seedLine', 'seedHash']);
+const REL_FIELDS = new Set([
+  'elementId',
+  'key',
+  'type',
+  'from',
+  'to',
+  'since',
+  'until',
+  'confidence',
+  'evidenceOutlets',
+  'evidenceQuotes',
+  'evidenceUrls',
+  'evidenceDates',
+  'seedFile',
+  'seedLine',
+  'seedHash',
+]);
 
 /**
  * The result of one planned query: the entities and relations a GraphQL operation needs, and
@@ -50,14 +66,23 @@ export class Fragment {
 
   constructor(readonly meta: Record<string, unknown>) {}
 
-  static fromRecord(rec: { nodes: Array<Record<string, unknown>>; rels: Array<Record<string, unknown>>; hops: Array<{ n: string; spec: string; total: number; rels: string[] }>; meta: Record<string, unknown> }): Fragment {
+  static fromRecord(rec: {
+    nodes: Array<Record<string, unknown>>;
+    rels: Array<Record<string, unknown>>;
+    hops: Array<{ n: string; spec: string; total: number; rels: string[] }>;
+    meta: Record<string, unknown>;
+  }): Fragment {
     const f = new Fragment(rec.meta ?? {});
     f.merge(rec);
     return f;
   }
 
   /** Adds another result (from a fallback query) to this one. */
-  merge(rec: { nodes: Array<Record<string, unknown>>; rels: Array<Record<string, unknown>>; hops: Array<{ n: string; spec: string; total: number; rels: string[] }> }): void {
+  merge(rec: {
+    nodes: Array<Record<string, unknown>>;
+    rels: Array<Record<string, unknown>>;
+    hops: Array<{ n: string; spec: string; total: number; rels: string[] }>;
+  }): void {
     for (const n of rec.nodes) {
       const id = n.id as string;
       this.nodes.set(id, {

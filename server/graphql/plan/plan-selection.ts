@@ -1,13 +1,4 @@
-import {
-  Kind,
-  getArgumentValues,
-  getNamedType,
-  isObjectType,
-  isInterfaceType,
-  type FieldNode,
-  type GraphQLResolveInfo,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, getArgumentValues, getNamedType, isObjectType, isInterfaceType, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { checkCursor, checkFirst } from '../validate-args.ts';
 import { HOP_FIELDS, hopKey, type HopSpec, type LevelSpec } from './hop-spec.ts';
 
@@ -76,7 +67,11 @@ function planEntity(w: Walk, set: SelectionSetNode | undefined, typeName: string
     const name = field.name.value;
     if (name === 'relations') {
       const a = argsOf(w, on, field);
-      const spec: HopSpec = { types: (a.types as string[] | null | undefined) ?? null, dir: (a.direction as HopSpec['dir']) ?? 'BOTH', asOf: (a.asOf as string | null | undefined) ?? null };
+      const spec: HopSpec = {
+        types: (a.types as string[] | null | undefined) ?? null,
+        dir: (a.direction as HopSpec['dir']) ?? 'BOTH',
+        asOf: (a.asOf as string | null | undefined) ?? null,
+      };
       // +1 tells whether there is a next page.
       // Checked here, not only in the resolver: the plan's LIMIT is computed from them first, and
       // first: 2147483647 overflowed Neo4j's integer LIMIT (an internal error, found by the injection drill).
@@ -94,7 +89,11 @@ function planEntity(w: Walk, set: SelectionSetNode | undefined, typeName: string
     const hop = HOP_FIELDS[on]?.[name];
     if (hop) {
       const a = argsOf(w, on, field);
-      w.plan.add(level, { types: hop.types, dir: hop.dir, asOf: (a.asOf as string | null | undefined) ?? null }, hop.single ? 1 : checkFirst(Number(a.first ?? 50)));
+      w.plan.add(
+        level,
+        { types: hop.types, dir: hop.dir, asOf: (a.asOf as string | null | undefined) ?? null },
+        hop.single ? 1 : checkFirst(Number(a.first ?? 50)),
+      );
       planEntity(w, field.selectionSet, returnTypeName(w, on, field), level + 1);
     }
   }
