@@ -42,6 +42,22 @@ export type AppRelationsArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Whether this request may write, and why not. */
+export type AuthoringInfo = {
+  __typename?: 'AuthoringInfo';
+  enabled: Scalars['Boolean']['output'];
+  /** Why writes are refused: read-only deployment, a non-loopback bind without a token, a missing or wrong token. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+/** What one sync changed, by id, so an open explorer can update in place. */
+export type ChangedIds = {
+  __typename?: 'ChangedIds';
+  created: Array<Scalars['ID']['output']>;
+  removed: Array<Scalars['ID']['output']>;
+  updated: Array<Scalars['ID']['output']>;
+};
+
 export type Company = Entity & {
   __typename?: 'Company';
   aliases: Array<Scalars['String']['output']>;
@@ -142,6 +158,21 @@ export type Direction =
   /** From this entity to another: Clean Network EXCLUDES Huawei, seen from the Clean Network. */
   | 'OUT';
 
+export type EditOptions = {
+  /**
+   * The versions the edit was prepared against; a file changed on disk since is refused with
+   * CONFLICT and nothing is written. Files not listed are not checked.
+   */
+  baseVersions?: InputMaybe<Array<FileVersionInput>>;
+  /**
+   * The file to write new facts into (relative to the project, under seed/data/, .yaml). Default:
+   * the file where the entity (for a relation: its `from` entity) lives; a new file is created.
+   */
+  file?: InputMaybe<Scalars['String']['input']>;
+  /** Return the diff and write nothing. */
+  preview?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /**
  * Anything in the graph: a country, company, app, official, initiative… One concrete type per
  * ontology kind; kinds added to the ontology without a type of their own are `OtherEntity`.
@@ -192,12 +223,65 @@ export type EntityEdge = {
   node: Entity;
 };
 
+export type EntityInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  kind: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  properties?: InputMaybe<Array<PropertyInput>>;
+};
+
+/** Fields to change on an entity; absent fields stay, null clears an optional one. */
+export type EntityPatch = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  properties?: InputMaybe<Array<PropertyInput>>;
+};
+
 export type Evidence = {
   __typename?: 'Evidence';
   outlet: Outlet;
   publishedAt: Scalars['Date']['output'];
   quote?: Maybe<Scalars['String']['output']>;
   url?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One piece of evidence: an existing source id (from a `sources:` block), or an outlet (existing
+ * or new) with a date and a quote and/or URL. Fields given beside `source` refine it.
+ */
+export type EvidenceInput = {
+  /** Publication date, YYYY[-MM[-DD]]. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  newOutlet?: InputMaybe<NewOutletInput>;
+  outlet?: InputMaybe<Scalars['ID']['input']>;
+  quote?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<Scalars['ID']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The version of a file an edit was prepared against (SeedFileEdit.baseVersion of a preview). */
+export type FileVersionInput = {
+  file: Scalars['String']['input'];
+  version: Scalars['String']['input'];
+};
+
+/** A new graph version, and what the sync that made it changed. */
+export type GraphChange = {
+  __typename?: 'GraphChange';
+  entities: ChangedIds;
+  /** The seed files whose change caused it, relative to the project. */
+  files: Array<Scalars['String']['output']>;
+  /** The ontology (kinds, relation types, colours) changed: clients refetch it. */
+  ontologyChanged: Scalars['Boolean']['output'];
+  previousVersion?: Maybe<Scalars['String']['output']>;
+  /** Relation ids as Relation.id gives them. */
+  relations: ChangedIds;
+  /** For people: "2 relations added from seed/data/uk.yaml". */
+  summary: Scalars['String']['output'];
+  version: Scalars['String']['output'];
 };
 
 export type Infrastructure = Entity & {
@@ -375,6 +459,162 @@ export type LegalActTargetsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  addEntity: SeedEdit;
+  /** An outlet is an entity of kind Outlet; default file: where the other outlets live. */
+  addOutlet: SeedEdit;
+  addRelation: SeedEdit;
+  addSource: SeedEdit;
+  /**
+   * Applies a unified diff (e.g. the reverse of an earlier SeedEdit.diff, for undo) to seed files,
+   * validated like any edit. Each file must match the patch's context exactly.
+   */
+  applySeedPatch: SeedEdit;
+  /** Refused while relations still use the entity (as from, to, or an evidence outlet), naming them. */
+  removeEntity: SeedEdit;
+  /** Removes the relation from its file (for CSV rows, the row). */
+  retractRelation: SeedEdit;
+  updateEntity: SeedEdit;
+  updateRelation: SeedEdit;
+};
+
+
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
+export type MutationAddEntityArgs = {
+  entity: EntityInput;
+  options?: InputMaybe<EditOptions>;
+};
+
+
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
+export type MutationAddOutletArgs = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  options?: InputMaybe<EditOptions>;
+  outlet: NewOutletInput;
+};
+
+
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
+export type MutationAddRelationArgs = {
+  options?: InputMaybe<EditOptions>;
+  relation: RelationInput;
+};
+
+
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
+export type MutationAddSourceArgs = {
+  options?: InputMaybe<EditOptions>;
+  source: SourceInput;
+};
+
+
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
+export type MutationApplySeedPatchArgs = {
+  options?: InputMaybe<EditOptions>;
+  patch: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
+export type MutationRemoveEntityArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<EditOptions>;
+};
+
+
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
+export type MutationRetractRelationArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<EditOptions>;
+};
+
+
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
+export type MutationUpdateEntityArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<EditOptions>;
+  patch: EntityPatch;
+};
+
+
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
+export type MutationUpdateRelationArgs = {
+  id: Scalars['ID']['input'];
+  options?: InputMaybe<EditOptions>;
+  patch: RelationPatch;
+};
+
+/** An outlet created together with the evidence that cites it. */
+export type NewOutletInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Lower-case, digits and dashes; unique across all files. */
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Official = Entity & {
   __typename?: 'Official';
   aliases: Array<Scalars['String']['output']>;
@@ -541,8 +781,20 @@ export type PropertyInfo = {
   type: Scalars['String']['output'];
 };
 
+/**
+ * A kind-specific or relation-type property, as the ontology lists it. Give `value` for scalar
+ * types (string, date, number, url — numbers as text) and `values` for string[].
+ */
+export type PropertyInput = {
+  name: Scalars['String']['input'];
+  value?: InputMaybe<Scalars['String']['input']>;
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Whether this request may use the write mutations. */
+  authoring: AuthoringInfo;
   /** Entities by name, optionally of some kinds, with cursor pagination. */
   entities: EntityConnection;
   /** One entity by id, or null. */
@@ -558,6 +810,8 @@ export type Query = {
   paths: Array<Path>;
   /** Full-text search over names and aliases: prefixes ("hua") and typos ("Bytedanse") match. */
   search: Array<SearchHit>;
+  /** The seed's status: graph version, validation problems, whether the sync waits for Neo4j. */
+  seedStatus: SeedStatus;
   /** Counts per kind and per relation type. */
   stats: Stats;
   /**
@@ -652,6 +906,26 @@ export type RelationEdge = {
   node: Relation;
 };
 
+export type RelationInput = {
+  confidence?: InputMaybe<Confidence>;
+  evidence: Array<EvidenceInput>;
+  from: Scalars['ID']['input'];
+  properties?: InputMaybe<Array<PropertyInput>>;
+  since?: InputMaybe<Scalars['Date']['input']>;
+  to: Scalars['ID']['input'];
+  type: Scalars['String']['input'];
+  until?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Fields to change on a relation; absent fields stay, null clears an optional one. `evidence` replaces the list. */
+export type RelationPatch = {
+  confidence?: InputMaybe<Confidence>;
+  evidence?: InputMaybe<Array<EvidenceInput>>;
+  properties?: InputMaybe<Array<PropertyInput>>;
+  since?: InputMaybe<Scalars['Date']['input']>;
+  until?: InputMaybe<Scalars['Date']['input']>;
+};
+
 export type RelationTypeInfo = {
   __typename?: 'RelationTypeInfo';
   /** Kinds allowed at each end. */
@@ -672,6 +946,90 @@ export type SearchHit = {
   score: Scalars['Float']['output'];
 };
 
+/** One problem in the seed files, as `npm run seed:check` reports it. */
+export type SeedDiagnostic = {
+  __typename?: 'SeedDiagnostic';
+  column: Scalars['Int']['output'];
+  /** The input field this refers to, when it comes from a write (e.g. relation.to); null otherwise. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** Path relative to the project, e.g. seed/data/uk.yaml. */
+  file: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  /** The compiler-style line: seed/data/uk.yaml:12:5: message. */
+  text: Scalars['String']['output'];
+};
+
+/** What a write did (or, for a preview, would do) to the seed files. */
+export type SeedEdit = {
+  __typename?: 'SeedEdit';
+  /** False for a preview. */
+  applied: Scalars['Boolean']['output'];
+  /** The unified diff of every file, as `git diff` would show it. */
+  diff: Scalars['String']['output'];
+  /** Ids the edit adds, changes or removes. */
+  entities: ChangedIds;
+  files: Array<SeedFileEdit>;
+  /** The graph version once the live sync has loaded the change; null for a preview, or while Neo4j is unreachable (the files are saved and the sync retries). */
+  graphVersion?: Maybe<Scalars['String']['output']>;
+  relations: ChangedIds;
+  /** For people: "Add relation United Kingdom excludes Huawei". */
+  summary: Scalars['String']['output'];
+};
+
+/** Sent on every change of the seed's status; `change` is set when the graph version moved. */
+export type SeedEvent = {
+  __typename?: 'SeedEvent';
+  change?: Maybe<GraphChange>;
+  status: SeedStatus;
+};
+
+/** One file an edit changes. */
+export type SeedFileEdit = {
+  __typename?: 'SeedFileEdit';
+  /** Content hash of the file before the edit; null when the edit creates it. */
+  baseVersion?: Maybe<Scalars['String']['output']>;
+  created: Scalars['Boolean']['output'];
+  /** Unified diff of this file (a/… b/… headers). */
+  diff: Scalars['String']['output'];
+  /** Relative to the project: seed/data/uk.yaml. */
+  file: Scalars['String']['output'];
+  /** Content hash after the edit. */
+  version: Scalars['String']['output'];
+};
+
+export type SeedState =
+  /** The files on disk do not validate; the last good graph is served. */
+  | 'INVALID'
+  /** Neo4j holds exactly the files on disk. */
+  | 'SYNCED'
+  /** A change is being validated and loaded. */
+  | 'SYNCING'
+  /** The files are valid but Neo4j is unreachable; the sync retries until it is back. */
+  | 'WAITING_FOR_DATABASE';
+
+/** Where the seed files and the graph stand. */
+export type SeedStatus = {
+  __typename?: 'SeedStatus';
+  /** Every problem in the files on disk (empty unless INVALID). */
+  diagnostics: Array<SeedDiagnostic>;
+  /** A sentence for people, e.g. "Neo4j is unreachable; retrying (attempt 3)". */
+  message?: Maybe<Scalars['String']['output']>;
+  state: SeedState;
+  /** The graph version served now: a short hash that changes exactly when the synced seed changes. */
+  version: Scalars['String']['output'];
+  /** True when this server watches seed/ and syncs saved changes (npm start). */
+  watching: Scalars['Boolean']['output'];
+};
+
+export type SourceInput = {
+  date: Scalars['Date']['input'];
+  id: Scalars['ID']['input'];
+  outlet: Scalars['ID']['input'];
+  quote?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Stats = {
   __typename?: 'Stats';
   byKind: Array<Count>;
@@ -690,6 +1048,12 @@ export type Subgraph = {
   nodes: Array<Entity>;
   /** True when the limit cut the result: more entities are reachable. */
   truncated: Scalars['Boolean']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The seed's status now, then every change of it (over SSE): new graph versions, invalid files, Neo4j outages. */
+  seedEvents: SeedEvent;
 };
 
 
@@ -766,24 +1130,34 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   App: ResolverTypeWrapper<EntityRef>;
+  AuthoringInfo: ResolverTypeWrapper<AuthoringInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangedIds: ResolverTypeWrapper<ChangedIds>;
   Company: ResolverTypeWrapper<EntityRef>;
   Confidence: Confidence;
   Count: ResolverTypeWrapper<Count>;
   Country: ResolverTypeWrapper<EntityRef>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Direction: Direction;
+  EditOptions: EditOptions;
   Entity: ResolverTypeWrapper<EntityRef>;
   EntityConnection: ResolverTypeWrapper<ConnectionModel<EntityRef>>;
   EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
+  EntityInput: EntityInput;
+  EntityPatch: EntityPatch;
   Evidence: ResolverTypeWrapper<EvidenceRef>;
+  EvidenceInput: EvidenceInput;
+  FileVersionInput: FileVersionInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GraphChange: ResolverTypeWrapper<GraphChange>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Infrastructure: ResolverTypeWrapper<EntityRef>;
   Initiative: ResolverTypeWrapper<EntityRef>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KindInfo: ResolverTypeWrapper<KindInfo>;
   LegalAct: ResolverTypeWrapper<EntityRef>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewOutletInput: NewOutletInput;
   Official: ResolverTypeWrapper<EntityRef>;
   Ontology: ResolverTypeWrapper<Ontology>;
   Organization: ResolverTypeWrapper<EntityRef>;
@@ -794,36 +1168,57 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<EntityRef>;
   Property: ResolverTypeWrapper<Property>;
   PropertyInfo: ResolverTypeWrapper<PropertyInfo>;
+  PropertyInput: PropertyInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relation: ResolverTypeWrapper<RelationRef>;
   RelationConnection: ResolverTypeWrapper<ConnectionModel<RelationRef>>;
   RelationEdge: ResolverTypeWrapper<Omit<RelationEdge, 'node'> & { node: ResolversTypes['Relation'] }>;
+  RelationInput: RelationInput;
+  RelationPatch: RelationPatch;
   RelationTypeInfo: ResolverTypeWrapper<RelationTypeInfo>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  SeedDiagnostic: ResolverTypeWrapper<SeedDiagnostic>;
+  SeedEdit: ResolverTypeWrapper<SeedEdit>;
+  SeedEvent: ResolverTypeWrapper<SeedEvent>;
+  SeedFileEdit: ResolverTypeWrapper<SeedFileEdit>;
+  SeedState: SeedState;
+  SeedStatus: ResolverTypeWrapper<SeedStatus>;
+  SourceInput: SourceInput;
   Stats: ResolverTypeWrapper<Stats>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   App: EntityRef;
+  AuthoringInfo: AuthoringInfo;
   Boolean: Scalars['Boolean']['output'];
+  ChangedIds: ChangedIds;
   Company: EntityRef;
   Count: Count;
   Country: EntityRef;
   Date: Scalars['Date']['output'];
+  EditOptions: EditOptions;
   Entity: EntityRef;
   EntityConnection: ConnectionModel<EntityRef>;
   EntityEdge: Omit<EntityEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
+  EntityInput: EntityInput;
+  EntityPatch: EntityPatch;
   Evidence: EvidenceRef;
+  EvidenceInput: EvidenceInput;
+  FileVersionInput: FileVersionInput;
   Float: Scalars['Float']['output'];
+  GraphChange: GraphChange;
   ID: Scalars['ID']['output'];
   Infrastructure: EntityRef;
   Initiative: EntityRef;
   Int: Scalars['Int']['output'];
   KindInfo: KindInfo;
   LegalAct: EntityRef;
+  Mutation: Record<PropertyKey, never>;
+  NewOutletInput: NewOutletInput;
   Official: EntityRef;
   Ontology: Ontology;
   Organization: EntityRef;
@@ -834,15 +1229,25 @@ export type ResolversParentTypes = {
   Person: EntityRef;
   Property: Property;
   PropertyInfo: PropertyInfo;
+  PropertyInput: PropertyInput;
   Query: Record<PropertyKey, never>;
   Relation: RelationRef;
   RelationConnection: ConnectionModel<RelationRef>;
   RelationEdge: Omit<RelationEdge, 'node'> & { node: ResolversParentTypes['Relation'] };
+  RelationInput: RelationInput;
+  RelationPatch: RelationPatch;
   RelationTypeInfo: RelationTypeInfo;
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  SeedDiagnostic: SeedDiagnostic;
+  SeedEdit: SeedEdit;
+  SeedEvent: SeedEvent;
+  SeedFileEdit: SeedFileEdit;
+  SeedStatus: SeedStatus;
+  SourceInput: SourceInput;
   Stats: Stats;
   String: Scalars['String']['output'];
   Subgraph: SubgraphModel;
+  Subscription: Record<PropertyKey, never>;
 };
 
 export type AppResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['App'] = ResolversParentTypes['App']> = {
@@ -858,6 +1263,17 @@ export type AppResolvers<ContextType = ApiContext, ParentType extends ResolversP
   seedFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   seedLine?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AuthoringInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AuthoringInfo'] = ResolversParentTypes['AuthoringInfo']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChangedIdsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ChangedIds'] = ResolversParentTypes['ChangedIds']> = {
+  created?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  updated?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CompanyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = {
@@ -927,6 +1343,16 @@ export type EvidenceResolvers<ContextType = ApiContext, ParentType extends Resol
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type GraphChangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphChange'] = ResolversParentTypes['GraphChange']> = {
+  entities?: Resolver<ResolversTypes['ChangedIds'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  ontologyChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previousVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['ChangedIds'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type InfrastructureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Infrastructure'] = ResolversParentTypes['Infrastructure']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -989,6 +1415,18 @@ export type LegalActResolvers<ContextType = ApiContext, ParentType extends Resol
   signed?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   targets?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<LegalActTargetsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addEntity?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationAddEntityArgs, 'entity'>>;
+  addOutlet?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationAddOutletArgs, 'outlet'>>;
+  addRelation?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationAddRelationArgs, 'relation'>>;
+  addSource?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'source'>>;
+  applySeedPatch?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationApplySeedPatchArgs, 'patch'>>;
+  removeEntity?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationRemoveEntityArgs, 'id'>>;
+  retractRelation?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationRetractRelationArgs, 'id'>>;
+  updateEntity?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'id' | 'patch'>>;
+  updateRelation?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationUpdateRelationArgs, 'id' | 'patch'>>;
 };
 
 export type OfficialResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Official'] = ResolversParentTypes['Official']> = {
@@ -1091,12 +1529,14 @@ export type PropertyInfoResolvers<ContextType = ApiContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  authoring?: Resolver<ResolversTypes['AuthoringInfo'], ParentType, ContextType>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'direction' | 'ids' | 'limit'>>;
   ontology?: Resolver<ResolversTypes['Ontology'], ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  seedStatus?: Resolver<ResolversTypes['SeedStatus'], ParentType, ContextType>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
   subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'ids'>>;
 };
@@ -1143,6 +1583,46 @@ export type SearchHitResolvers<ContextType = ApiContext, ParentType extends Reso
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SeedDiagnosticResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SeedDiagnostic'] = ResolversParentTypes['SeedDiagnostic']> = {
+  column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SeedEditResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SeedEdit'] = ResolversParentTypes['SeedEdit']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  diff?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entities?: Resolver<ResolversTypes['ChangedIds'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['SeedFileEdit']>, ParentType, ContextType>;
+  graphVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['ChangedIds'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SeedEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SeedEvent'] = ResolversParentTypes['SeedEvent']> = {
+  change?: Resolver<Maybe<ResolversTypes['GraphChange']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SeedStatus'], ParentType, ContextType>;
+};
+
+export type SeedFileEditResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SeedFileEdit'] = ResolversParentTypes['SeedFileEdit']> = {
+  baseVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  diff?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SeedStatusResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SeedStatus'] = ResolversParentTypes['SeedStatus']> = {
+  diagnostics?: Resolver<Array<ResolversTypes['SeedDiagnostic']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['SeedState'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  watching?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type StatsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = {
   byKind?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
   byType?: Resolver<Array<ResolversTypes['Count']>, ParentType, ContextType>;
@@ -1158,8 +1638,14 @@ export type SubgraphResolvers<ContextType = ApiContext, ParentType extends Resol
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  seedEvents?: SubscriptionResolver<ResolversTypes['SeedEvent'], "seedEvents", ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   App?: AppResolvers<ContextType>;
+  AuthoringInfo?: AuthoringInfoResolvers<ContextType>;
+  ChangedIds?: ChangedIdsResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
@@ -1168,10 +1654,12 @@ export type Resolvers<ContextType = ApiContext> = {
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  GraphChange?: GraphChangeResolvers<ContextType>;
   Infrastructure?: InfrastructureResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
   KindInfo?: KindInfoResolvers<ContextType>;
   LegalAct?: LegalActResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Official?: OfficialResolvers<ContextType>;
   Ontology?: OntologyResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
@@ -1188,7 +1676,13 @@ export type Resolvers<ContextType = ApiContext> = {
   RelationEdge?: RelationEdgeResolvers<ContextType>;
   RelationTypeInfo?: RelationTypeInfoResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SeedDiagnostic?: SeedDiagnosticResolvers<ContextType>;
+  SeedEdit?: SeedEditResolvers<ContextType>;
+  SeedEvent?: SeedEventResolvers<ContextType>;
+  SeedFileEdit?: SeedFileEditResolvers<ContextType>;
+  SeedStatus?: SeedStatusResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 
