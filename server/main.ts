@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const conn = await connect();
   const ontology = await syncSeedFiles(conn.db);
   // The API answers DATABASE_UNAVAILABLE rather than wait on a Neo4j that accepts and says nothing.
-  const server = createHttpServer({ db: withReadDeadline(conn.db), ontology, clientDir: await ensureClientBuilt() });
+  const server = createHttpServer({ db: withReadDeadline(conn.db), ontology, listenHost: host, clientDir: await ensureClientBuilt() });
   let closing = false;
   // Answers sent while stopping close their connection, so keep-alive clients go elsewhere.
   server.on('request', (_req, res) => {

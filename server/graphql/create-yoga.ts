@@ -4,6 +4,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/database.ts';
 import type { Ontology } from '../ingest/ontology.ts';
+import type { LiveSeed } from '../live/live-seed.ts';
 import { createApiLogger } from './api-logger.ts';
 import { createContext, type ApiContext } from './context.ts';
 import { CSRF_HEADER } from './csrf-header.ts';
@@ -17,7 +18,12 @@ import { useVariableLimits } from './variable-limits.ts';
 
 export interface YogaOptions {
   db: Database;
+  /** The ontology the API serves; ignored when `live` is given (its current ontology is used). */
   ontology: Ontology;
+  /** The live seed sync: seedStatus, seedEvents, the write API and a reloadable ontology. */
+  live?: LiveSeed | undefined;
+  /** The address the HTTP server listens on; writes are open without a token only on loopback. @default '127.0.0.1' */
+  listenHost?: string | undefined;
   /** Production hides limits, field suggestions and GraphiQL. @default NODE_ENV === 'production' */
   production?: boolean;
 }
@@ -31,12 +37,14 @@ export const MAX_REQUEST_BODY_BYTES = 4_000_000;
 export function createGraphQLServer({
   db,
   ontology,
+  live,
+  listenHost = '127.0.0.1',
   production = process.env.NODE_ENV === 'production',
 }: YogaOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db, ontology),
+    context: ({ request }) => createContext({ db, ontology: live ? live.ontology() : ontology, live, listenHost, request }),
     batching: false,
     // No valid request comes near this (2 000 tokens, lists of ≤ 1 000 ids); yoga's default of
     // 25 MB let one request buffer that much before any check ran. Over it: 413.

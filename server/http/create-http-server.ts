@@ -2,19 +2,24 @@ import { createServer, type Server } from 'node:http';
 import type { Database } from '../db/database.ts';
 import { createGraphQLServer } from '../graphql/create-yoga.ts';
 import type { Ontology } from '../ingest/ontology.ts';
+import type { LiveSeed } from '../live/live-seed.ts';
 import { handleHealth } from './health-routes.ts';
 import { serveStatic } from './serve-static.ts';
 
 export interface HttpServerOptions {
   db: Database;
   ontology: Ontology;
+  /** The live seed sync (npm start): seedStatus, seedEvents, writes, a reloadable ontology. */
+  live?: LiveSeed | undefined;
+  /** Where the server listens; writes need a token unless this is loopback. @default '127.0.0.1' */
+  listenHost?: string | undefined;
   /** Built client to serve at `/`, if any. */
   clientDir?: string | undefined;
 }
 
 /** The HTTP entry point: health routes, GraphQL at /graphql, the client at /. */
-export function createHttpServer({ db, ontology, clientDir }: HttpServerOptions): Server {
-  const yoga = createGraphQLServer({ db, ontology });
+export function createHttpServer({ db, ontology, live, listenHost, clientDir }: HttpServerOptions): Server {
+  const yoga = createGraphQLServer({ db, ontology, live, listenHost });
   return createServer((req, res) => {
     void (async () => {
       try {
