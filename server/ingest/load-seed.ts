@@ -63,7 +63,7 @@ export function loadSeed({ seedDir, displayRoot }: LoadSeedOptions): LoadedSeed 
   return { ontology, graph, diagnostics: sortDiagnostics([...diagnostics, ...found]), files: files.map(shown) };
 }
 
-/** YAML and CSV files under `dir`, in a stable order. */
+/** YAML and CSV files under `dir` (hidden ones skipped), in a stable order. */
 function listSeedFiles(dir: string): string[] {
   let names: string[];
   try {
@@ -72,8 +72,17 @@ function listSeedFiles(dir: string): string[] {
     return [];
   }
   return names.sort().flatMap((n) => {
+    // Hidden names are editors' and systems' files (Emacs locks `.#uk.yaml`, macOS `._uk.yaml`,
+    // an atomic save's temp file), never seed files: reading them would fail a sync mid-edit.
+    if (n.startsWith('.')) return [];
     const p = join(dir, n);
-    if (statSync(p).isDirectory()) return listSeedFiles(p);
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // Gone since readdir, or a dangling link: reading it reports "cannot read" at the file.
+    }
+    if (isDir) return listSeedFiles(p);
     return /\.(ya?ml|csv)$/i.test(n) ? [p] : [];
   });
 }
