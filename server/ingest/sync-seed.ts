@@ -39,6 +39,11 @@ export interface SyncOptions {
    * Without it the stored version is left as it is.
    */
   version?: string;
+  /**
+   * Skip the schema statements: for a caller that applied them to this database already (the
+   * live sync after its first sync), as each is a round trip of its own. @default false
+   */
+  skipSchema?: boolean;
 }
 
 /** Applies the idempotent schema statements in cypher/schema.cypher. */
@@ -82,7 +87,7 @@ export async function readSeedVersion(db: Database): Promise<string | null> {
  */
 export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOptions = {}): Promise<SyncReport> {
   const started = Date.now();
-  await applySchema(db);
+  if (!options.skipSchema) await applySchema(db);
   const t1 = Date.now();
   const state = await readSeedState(db);
   const t2 = Date.now();

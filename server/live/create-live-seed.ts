@@ -79,6 +79,7 @@ export async function createLiveSeed(options: LiveSeedOptions): Promise<LiveSeed
   let lastLogged = '';
   let closed = false;
   let firstRun = true;
+  let schemaApplied = false;
   const hub = createSeedEventHub();
 
   const status = (): SeedStatusModel => ({ version, ...current, watching: watch });
@@ -162,8 +163,10 @@ export async function createLiveSeed(options: LiveSeedOptions): Promise<LiveSeed
     const next = graphVersion(seed.graph, seed.ontology);
     let report;
     try {
-      report = await syncSeed(db, seed.graph, { version: next });
+      report = await syncSeed(db, seed.graph, { version: next, skipSchema: schemaApplied });
     } catch (err) {
+      // Neo4j may come back as another store (restored, wiped): apply the schema again then.
+      schemaApplied = false;
       if (isDatabaseOutage(err) || (err instanceof SyncOutcomeUnknown && isDatabaseOutage(err.cause))) {
         // An outcome lost in a dropped commit is settled by the retry: its diff finds what is left.
         waiting(err as Error);
@@ -174,6 +177,7 @@ export async function createLiveSeed(options: LiveSeedOptions): Promise<LiveSeed
       return;
     }
     loaded = undefined;
+    schemaApplied = true;
     const recovered = settled === 'WAITING_FOR_DATABASE';
     cancelRetry();
     attempt = 0;
