@@ -1,6 +1,13 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { entityResolvers } from './entity-resolvers.ts';
+import { mutationResolvers } from './mutation-resolvers.ts';
 import { queryResolvers } from './query-resolvers.ts';
 import { relationResolvers } from './relation-resolvers.ts';
 
-export const resolvers: Resolvers = { ...queryResolvers, ...entityResolvers, ...relationResolvers };
+export const resolvers: Resolvers = {
+  ...queryResolvers,
+  ...entityResolvers,
+  ...relationResolvers,
+  ...mutationResolvers,
+  Query: { ...queryResolvers.Query, ...mutationResolvers.Query },
+};
