@@ -67,15 +67,13 @@ export async function commitEdit(live: LiveSeed, draft: EditDraft, summary: stri
     if (now !== expected) throw conflict(f.shown, expected, now);
   }
 
-  const files = changed.map(
-    (f): SeedFileEditModel => ({
-      file: f.shown,
-      baseVersion: snapshot.files.get(f.shown)?.version ?? null,
-      version: f.after === null ? fileVersion('') : fileVersion(f.after),
-      diff: fileDiff(f.shown, f.before, f.after),
-      created: f.before === null,
-    }),
-  );
+  const files = changed.map((f): SeedFileEditModel => ({
+    file: f.shown,
+    baseVersion: snapshot.files.get(f.shown)?.version ?? null,
+    version: f.after === null ? fileVersion('') : fileVersion(f.after),
+    diff: fileDiff(f.shown, f.before, f.after),
+    created: f.before === null,
+  }));
   const edit: SeedEditModel = {
     applied: false,
     files,

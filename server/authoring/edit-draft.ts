@@ -83,7 +83,9 @@ export class EditDraft {
 
 /** A new seed file starts with the line that lets editors check it against the JSON Schema. */
 export function newFileText(seedDir: string, abs: string): string {
-  const schema = relative(dirname(abs), join(seedDir, 'schema', 'seed.schema.json')).split(sep).join('/');
+  const schema = relative(dirname(abs), join(seedDir, 'schema', 'seed.schema.json'))
+    .split(sep)
+    .join('/');
   return `# yaml-language-server: $schema=${schema}\n`;
 }
 

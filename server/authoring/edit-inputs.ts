@@ -115,7 +115,16 @@ export function checkInputSizes(value: unknown, field: string): void {
   if (!value || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     const name = field.replace(/.*\./, '');
-    const cap = name === 'evidence' ? EDIT_LIMITS.evidence : name === 'aliases' ? EDIT_LIMITS.aliases : name === 'properties' ? EDIT_LIMITS.properties : name === 'baseVersions' ? EDIT_LIMITS.baseVersions : EDIT_LIMITS.propertyValues;
+    const cap =
+      name === 'evidence'
+        ? EDIT_LIMITS.evidence
+        : name === 'aliases'
+          ? EDIT_LIMITS.aliases
+          : name === 'properties'
+            ? EDIT_LIMITS.properties
+            : name === 'baseVersions'
+              ? EDIT_LIMITS.baseVersions
+              : EDIT_LIMITS.propertyValues;
     if (value.length > cap) throw new EditInputError(field, `give at most ${cap} items, got ${value.length}`);
     value.forEach((v, i) => checkInputSizes(v, `${field}[${i}]`));
     return;

@@ -18,7 +18,14 @@ export function addEntity(draft: EditDraft, ontology: Ontology, entity: EntityIn
 }
 
 /** An outlet goes where most outlets live (outlets.yaml), unless the caller names a file. */
-export function addOutlet(draft: EditDraft, ontology: Ontology, outlet: NewOutletInput, description: string | null | undefined, options: EditOptions | null | undefined, prefix = 'outlet'): string {
+export function addOutlet(
+  draft: EditDraft,
+  ontology: Ontology,
+  outlet: NewOutletInput,
+  description: string | null | undefined,
+  options: EditOptions | null | undefined,
+  prefix = 'outlet',
+): string {
   return addEntity(draft, ontology, outletEntity(outlet, description), options, prefix);
 }
 

@@ -43,7 +43,10 @@ export function outletEntity(o: NewOutletInput, description?: string | null): En
 }
 
 /** The evidence fields in the order seed files use: outlet, url, date, quote. */
-export function evidenceFields(e: { outlet?: string | null; quote?: string | null; url?: string | null; date?: string | null }, prefix: string): SnippetEntry[] {
+export function evidenceFields(
+  e: { outlet?: string | null; quote?: string | null; url?: string | null; date?: string | null },
+  prefix: string,
+): SnippetEntry[] {
   const entries: Array<SnippetEntry | false> = [
     present(e.outlet) && { key: 'outlet', value: e.outlet, field: `${prefix}.outlet` },
     present(e.url) && { key: 'url', value: e.url, field: `${prefix}.url` },
@@ -88,7 +91,14 @@ export function relationSnippet(
   const newOutlets = evidence.map((e) => e.newOutlet).filter((o): o is NewOutletInput => !!o);
   const props = r.properties ?? [];
   const only = evidence.length === 1 ? evidence[0]!.value : undefined;
-  if (typeof only === 'string' && [r.from, r.type, r.to, only].every((w) => /^[A-Za-z0-9_-]+$/.test(w)) && !present(r.since) && !present(r.until) && !present(r.confidence) && props.length === 0) {
+  if (
+    typeof only === 'string' &&
+    [r.from, r.type, r.to, only].every((w) => /^[A-Za-z0-9_-]+$/.test(w)) &&
+    !present(r.since) &&
+    !present(r.until) &&
+    !present(r.confidence) &&
+    props.length === 0
+  ) {
     return { item: `${r.from} ${r.type} ${r.to} @${only}`, newOutlets, evidence: [only] };
   }
   const specs = ontology.relations.get(r.type)?.properties ?? {};

@@ -20,7 +20,8 @@ export function applySeedPatch(draft: EditDraft, patch: string): string {
   for (const f of files) {
     const path = draft.resolve(f.file, 'patch');
     const before = draft.text(path.shown);
-    if (f.creates && before !== null) throw new EditConflictError(`the patch creates ${path.shown}, which exists`, path.shown, null, draft.snapshot.files.get(path.shown)?.version ?? null);
+    if (f.creates && before !== null)
+      throw new EditConflictError(`the patch creates ${path.shown}, which exists`, path.shown, null, draft.snapshot.files.get(path.shown)?.version ?? null);
     if (!f.creates && before === null) throw new EditConflictError(`the patch changes ${path.shown}, which does not exist`, path.shown, null, null);
     const after = applyFilePatch(before ?? '', f.patch);
     if (after === null) {

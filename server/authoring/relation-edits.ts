@@ -2,7 +2,15 @@ import type { Ontology } from '../ingest/ontology.ts';
 import type { SeedRelation } from '../ingest/seed-model.ts';
 import { appendCsvRow, csvColumns, removeCsvRow, replaceCsvRow } from './csv-text-edit.ts';
 import type { EditDraft } from './edit-draft.ts';
-import { EditInputError, checkInputSizes, type EditOptions, type EvidenceInput, type NewOutletInput, type RelationInput, type RelationPatch } from './edit-inputs.ts';
+import {
+  EditInputError,
+  checkInputSizes,
+  type EditOptions,
+  type EvidenceInput,
+  type NewOutletInput,
+  type RelationInput,
+  type RelationPatch,
+} from './edit-inputs.ts';
 import { addOutlet } from './entity-edits.ts';
 import { confidenceText, dataSnippet, evidenceEntry, evidenceSnippet, propertyEntry, relationSnippet } from './input-snippets.ts';
 import { findRelation, locate } from './locate-facts.ts';
@@ -46,16 +54,35 @@ export function addRelation(draft: EditDraft, ontology: Ontology, relation: Rela
   const file = options?.file ?? fileOfEntity(draft, relation.from) ?? draft.dataFile('relations.yaml');
   const path = options?.file ? draft.resolve(options.file) : draft.path(file);
   if (/\.csv$/i.test(path.shown)) draft.edit(path, (text) => appendCsvRow(text, csvCells(relation, csvColumns(text))));
-  else draft.edit(path, (text) => appendListItem(text, 'relations', item, 'relation'));
+  else {
+    draft.edit(path, (text) => appendListItem(text, 'relations', item, 'relation'));
+    if (typeof item === 'string') shortFormSpans(draft, path.shown, item);
+  }
   const extra = outletNames.length > 0 ? `, with new outlet ${outletNames.join(', ')}` : '';
   return `Add relation ${describeRelation(draft, ontology, relation)}${extra}`;
+}
+
+/** Diagnostics inside a short form point at a word: map each word to its input field. */
+function shortFormSpans(draft: EditDraft, shown: string, item: string): void {
+  const d = draft.files.get(shown);
+  const whole = d?.spans.find((s) => s.field === 'relation' && d.after?.slice(s.start, s.end) === item);
+  if (!d || !whole) return;
+  const fields = ['relation.from', 'relation.type', 'relation.to', 'relation.evidence[0].source'];
+  let at = 0;
+  item.split(' ').forEach((word, i) => {
+    d.spans.push({ start: whole.start + at, end: whole.start + at + word.length, field: fields[i]! });
+    at += word.length + 1;
+  });
 }
 
 /** A relation as a CSV row, when one row can hold it: one piece of evidence with an outlet, no properties. */
 function csvCells(r: RelationInput | (RelationInput & { evidence: readonly EvidenceInput[] }), columns: string[]): Map<string, string> {
   const ev = r.evidence[0];
   if (r.evidence.length !== 1 || !ev || ev.source || !(ev.outlet || ev.newOutlet) || (r.properties?.length ?? 0) > 0) {
-    throw new EditInputError('options.file', 'a CSV row holds one piece of evidence with an outlet (not a source id) and no properties; write it to a YAML file');
+    throw new EditInputError(
+      'options.file',
+      'a CSV row holds one piece of evidence with an outlet (not a source id) and no properties; write it to a YAML file',
+    );
   }
   const cells = new Map<string, string>([
     ['from', r.from],
@@ -150,10 +177,15 @@ export function updateRelation(draft: EditDraft, ontology: Ontology, id: string,
   delete data.evidence;
   const oldEvidence = currentRelation(rel, item.data).evidence;
   const base = dataSnippet(data) as SnippetMap;
-  const entries = [...base.entries, ...extra, evidenceValue ?? (oldEvidence !== undefined ? { key: 'evidence', value: dataSnippet(oldEvidence) } : undefined)].filter(
-    (e): e is SnippetEntry => !!e,
-  );
-  const keys = entries.map((e) => e.key).sort().join(',');
+  const entries = [
+    ...base.entries,
+    ...extra,
+    evidenceValue ?? (oldEvidence !== undefined ? { key: 'evidence', value: dataSnippet(oldEvidence) } : undefined),
+  ].filter((e): e is SnippetEntry => !!e);
+  const keys = entries
+    .map((e) => e.key)
+    .sort()
+    .join(',');
   const ev = entries.find((e) => e.key === 'evidence')?.value;
   let next: SnippetMap | string = snippetMap(entries);
   if (keys === 'evidence,from,to,type' && typeof ev === 'string') next = `${String(data.from)} ${String(data.type)} ${String(data.to)} @${ev}`;

@@ -5,9 +5,17 @@ import { applyPatch, createTwoFilesPatch, parsePatch, type StructuredPatch } fro
  * `b/seed/data/x.yaml` headers, `/dev/null` for a created or deleted file, 3 lines of context.
  */
 export function fileDiff(shown: string, before: string | null, after: string | null): string {
-  const patch = createTwoFilesPatch(before === null ? '/dev/null' : `a/${shown}`, after === null ? '/dev/null' : `b/${shown}`, before ?? '', after ?? '', undefined, undefined, {
-    context: 3,
-  });
+  const patch = createTwoFilesPatch(
+    before === null ? '/dev/null' : `a/${shown}`,
+    after === null ? '/dev/null' : `b/${shown}`,
+    before ?? '',
+    after ?? '',
+    undefined,
+    undefined,
+    {
+      context: 3,
+    },
+  );
   // The package's first line ("Index:"/"====") is not part of a git-style diff.
   return patch.replace(/^=+\r?\n/, '');
 }

@@ -30,7 +30,8 @@ export function resolveSeedFile(seedDir: string, displayRoot: string, given: str
   const dataDir = resolve(seedDir, 'data');
   const abs = resolve(displayRoot, given);
   if (!abs.startsWith(dataDir + sep)) throw new SeedPathError(`seed files are written under ${shownPath(displayRoot, dataDir)}/ only`);
-  if (!(creating ? NEW_FILE : EDITABLE).test(abs)) throw new SeedPathError(creating ? 'a new seed file ends in .yaml or .yml' : 'only .yaml, .yml and .csv seed files can be edited');
+  if (!(creating ? NEW_FILE : EDITABLE).test(abs))
+    throw new SeedPathError(creating ? 'a new seed file ends in .yaml or .yml' : 'only .yaml, .yml and .csv seed files can be edited');
   checkRealPath(seedDir, abs);
   return { abs, shown: shownPath(displayRoot, abs) };
 }

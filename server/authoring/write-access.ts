@@ -31,7 +31,7 @@ export function writeAccess({ listenHost, authorization, hasSeed, env = process.
   if (!hasSeed) return { enabled: false, reason: 'this server has no seed folder to edit' };
   const token = env.SPLINTERNET_EDIT_TOKEN ?? '';
   if (token) {
-    const given = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+    const given = /^Bearer[ ]+(.+)$/i.exec(authorization ?? '')?.[1]?.trim();
     if (given !== undefined && sameSecret(given, token)) return { enabled: true, reason: null };
   }
   if (LOOPBACK.has(listenHost.toLowerCase())) return { enabled: true, reason: null };

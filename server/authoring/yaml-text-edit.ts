@@ -185,7 +185,10 @@ export function appendSource(text: string, id: string, evidence: SnippetMap, fie
     const s = blockSnippet(evidence, indent + 2, eol);
     const head = `${' '.repeat(indent)}${id}:${eol}${' '.repeat(indent + 2)}`;
     const text = head + s.text + eol;
-    return { text, spans: field ? [{ start: 0, end: text.length - eol.length, field }, ...shiftSpans(s.spans, head.length)] : shiftSpans(s.spans, head.length) };
+    return {
+      text,
+      spans: field ? [{ start: 0, end: text.length - eol.length, field }, ...shiftSpans(s.spans, head.length)] : shiftSpans(s.spans, head.length),
+    };
   };
   if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
     if (!pair) return appendKey(p, 'sources', () => entry(listIndent(p)));

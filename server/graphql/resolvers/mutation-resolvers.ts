@@ -47,13 +47,22 @@ async function write(ctx: ApiContext, options: EditOptions | null | undefined, p
 function toApiError(err: unknown): unknown {
   if (err instanceof EditRefusedError) {
     return apiError(ErrorCode.BAD_USER_INPUT, err.message, {
-      diagnostics: err.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, message: d.hint ? `${d.message} (${d.hint})` : d.message, text: formatDiagnostic(d), field: d.field })),
+      diagnostics: err.diagnostics.map((d) => ({
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        message: d.hint ? `${d.message} (${d.hint})` : d.message,
+        text: formatDiagnostic(d),
+        field: d.field,
+      })),
     });
   }
-  if (err instanceof EditConflictError) return apiError(ErrorCode.CONFLICT, err.message, { file: err.file, expectedVersion: err.expected, actualVersion: err.actual });
+  if (err instanceof EditConflictError)
+    return apiError(ErrorCode.CONFLICT, err.message, { file: err.file, expectedVersion: err.expected, actualVersion: err.actual });
   if (err instanceof EditInputError) return apiError(ErrorCode.BAD_USER_INPUT, err.message, { argument: err.field, field: err.field });
   if (err instanceof EditNotFoundError) return apiError(ErrorCode.NOT_FOUND, err.message);
-  if (err instanceof SeedPathError) return apiError(ErrorCode.BAD_USER_INPUT, `options.file: ${err.message}`, { argument: 'options.file', field: 'options.file' });
+  if (err instanceof SeedPathError)
+    return apiError(ErrorCode.BAD_USER_INPUT, `options.file: ${err.message}`, { argument: 'options.file', field: 'options.file' });
   if (err instanceof SeedTextError) return apiError(ErrorCode.BAD_USER_INPUT, `the file cannot be edited: ${err.message}`);
   return err;
 }
