@@ -25,26 +25,36 @@ export function findCsvRow(text: string, line: number): CsvRow | undefined {
     raw: string;
   }>;
   const columns = (rows[0]?.record ?? []).map((c) => c.trim());
-  for (const row of rows.slice(1)) {
+  // Rows are matched by the line parse-csv-seed.ts reports (its count, including its quirks with
+  // CRLF inside quoted cells), and cut by where they really stand in the text.
+  const records = recordRanges(body);
+  for (const [i, row] of rows.entries()) {
+    if (i === 0) continue;
     const record = row.raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
-    const newlines = record.match(/\n/g)?.length ?? 0;
-    const first = row.info.lines - newlines;
+    const first = row.info.lines - (record.match(/\n/g)?.length ?? 0);
     if (first !== line) continue;
-    const start = lineOffset(body, first);
-    const end = lineOffset(body, first + newlines + 1);
-    return { start: start + bom, end: end + bom, cells: new Map(columns.map((c, i) => [c, row.record[i] ?? ''])) };
+    const range = records[i];
+    if (!range) return undefined;
+    return { start: range.start + bom, end: range.end + bom, cells: new Map(columns.map((c, k) => [c, row.record[k] ?? ''])) };
   }
   return undefined;
 }
 
-function lineOffset(body: string, line: number): number {
-  let at = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = body.indexOf('\n', at);
-    if (nl === -1) return body.length;
-    at = nl + 1;
+/** Where each non-empty record stands: from its first character to just past its line end (quote-aware). */
+function recordRanges(body: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= body.length; i++) {
+    const c = body[i];
+    if (c === '"') quoted = !quoted;
+    else if ((c === '\n' && !quoted) || i === body.length) {
+      const end = i === body.length ? i : i + 1;
+      if (body.slice(start, end).trim() !== '') out.push({ start, end });
+      start = end;
+    }
   }
-  return at;
+  return out;
 }
 
 /** One CSV cell: quoted when it holds a comma, a quote, a line end or edge spaces. */
