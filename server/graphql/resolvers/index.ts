@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { entityResolvers } from './entity-resolvers.ts';
 import { liveResolvers } from './live-resolvers.ts';
+import { mutationResolvers } from './mutation-resolvers.ts';
 import { queryResolvers } from './query-resolvers.ts';
 import { relationResolvers } from './relation-resolvers.ts';
 
@@ -9,5 +10,6 @@ export const resolvers: Resolvers = {
   ...entityResolvers,
   ...relationResolvers,
   ...liveResolvers,
-  Query: { ...queryResolvers.Query, ...liveResolvers.Query },
+  ...mutationResolvers,
+  Query: { ...queryResolvers.Query, ...liveResolvers.Query, ...mutationResolvers.Query },
 };
