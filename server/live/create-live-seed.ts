@@ -202,7 +202,12 @@ export async function createLiveSeed(options: LiveSeedOptions): Promise<LiveSeed
   const queue = createSyncQueue({
     debounceMs,
     run,
-    onError: (err) => logError(`seed: unexpected failure of the live sync: ${(err as Error).stack ?? String(err)}`),
+    // A bug, not a seed problem: say so, and leave a state that does not claim a sync is running.
+    onError: (err) => {
+      logError(`seed: unexpected failure of the live sync: ${(err as Error).stack ?? String(err)}`);
+      loaded = undefined;
+      invalid([], `the live sync failed unexpectedly, nothing was changed: ${(err as Error).message ?? String(err)}`);
+    },
   });
 
   let watcher: SeedWatcher | undefined;
