@@ -44,6 +44,7 @@ export class GraphView {
   private filterState: FilterState = NO_FILTERS;
   private visibility: Visibility = { hiddenNodes: new Set(), hiddenEdges: new Set() };
   private readonly listeners = new Set<() => void>();
+  private readonly cyListeners = new Set<(cy: Core) => void>();
   private openChanges = 0;
 
   constructor(
@@ -80,7 +81,14 @@ export class GraphView {
     next.batch(() => next.add(defs));
     next.viewport(viewport);
     this.cyInstance = next;
+    for (const listener of this.cyListeners) listener(next);
     this.refresh();
+  }
+
+  /** Calls `listener` with the new instance each time `replaceCy` moves the drawing (to bind its events again). */
+  onCyReplaced(listener: (cy: Core) => void): () => void {
+    this.cyListeners.add(listener);
+    return () => this.cyListeners.delete(listener);
   }
 
   // --- Reading ------------------------------------------------------------------------------
