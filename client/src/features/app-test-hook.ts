@@ -5,6 +5,7 @@ import { installTestHook } from '../ui/test-hook.ts';
 import type { Feedback } from './feedback.ts';
 import type { InspectorWiring } from './inspector-wiring.ts';
 import type { LayoutChoice } from './layout-choice.ts';
+import type { LiveUpdates } from './live-updates.ts';
 import type { ScaleModes } from './scale-modes.ts';
 
 /** What the hook reads from. */
@@ -14,9 +15,10 @@ export interface HookSources {
   scale: Pick<ScaleModes, 'settings' | 'rebuilds'>;
   layout: Pick<LayoutChoice, 'name'>;
   feedback: Pick<Feedback, 'errors'>;
+  live: Pick<LiveUpdates, 'state'>;
 }
 
-export function installAppTestHook({ explorer, inspector, scale, layout, feedback }: HookSources): void {
+export function installAppTestHook({ explorer, inspector, scale, layout, feedback, live }: HookSources): void {
   const view = explorer.view;
   installTestHook({
     get cy() {
@@ -73,6 +75,9 @@ export function installAppTestHook({ explorer, inspector, scale, layout, feedbac
       },
       get errors() {
         return [...feedback.errors];
+      },
+      get seed() {
+        return structuredClone(live.state);
       },
     },
     whenIdle: () => explorer.run('Idle', async () => undefined).then(() => undefined),
