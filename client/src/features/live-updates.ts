@@ -95,6 +95,8 @@ export class LiveUpdates {
       this.everLive = true;
       this.failures = 0;
       this.banner.showConnection(null);
+    } else if (state.state === 'connecting') {
+      if (this.failures > 0 && this.banner.state.notice) this.banner.showConnection(`Live updates ${this.everLive ? 'lost' : 'unavailable'}; reconnecting…`);
     } else if (state.state === 'retrying') {
       this.failures++;
       const seconds = Math.max(1, Math.round(state.inMs / 1000));
