@@ -1,0 +1,59 @@
+/**
+ * Export of the visible view (PNG, SVG, JSON with evidence, CSV) and "Share": the link to the
+ * view, copied to the clipboard.
+ */
+import { datedFilename, downloadBlob, downloadText } from '../export/download.ts';
+import { buildCsv } from '../export/export-csv.ts';
+import { collectExportData } from '../export/export-data.ts';
+import { buildJsonExport, serializeJsonExport } from '../export/export-json.ts';
+import { exportPng } from '../export/export-png.ts';
+import { buildSvg, svgInputFromCy } from '../export/export-svg.ts';
+import type { GraphView } from '../graph/graph-view.ts';
+import { showToast } from '../ui/toasts.ts';
+import type { Feedback } from './feedback.ts';
+import type { ShareableUrl } from './shareable-url.ts';
+
+export type ExportFormat = 'png' | 'svg' | 'json' | 'csv';
+
+export class ExportAndShare {
+  constructor(
+    private readonly view: GraphView,
+    private readonly url: Pick<ShareableUrl, 'writeNow'>,
+    private readonly feedback: Pick<Feedback, 'report'>,
+  ) {}
+
+  /** Downloads the visible view in `format`. */
+  exportAs(format: ExportFormat): void {
+    const view = this.view;
+    try {
+      const data = () => collectExportData(view.cy, view.cache);
+      switch (format) {
+        case 'png':
+          downloadBlob(exportPng(view.cy), datedFilename('png'));
+          break;
+        case 'svg':
+          downloadText(buildSvg(svgInputFromCy(view.cy, 'splinternet view')), datedFilename('svg'), 'image/svg+xml');
+          break;
+        case 'json':
+          downloadText(serializeJsonExport(buildJsonExport(data(), view.filters)), datedFilename('json'), 'application/json');
+          break;
+        case 'csv':
+          downloadText(buildCsv(data()), datedFilename('csv'), 'text/csv');
+          break;
+      }
+    } catch (error) {
+      this.feedback.report(error, `Export ${format.toUpperCase()}`);
+    }
+  }
+
+  /** Copies the link to this view (or shows it when the clipboard is out of reach). */
+  async share(): Promise<void> {
+    this.url.writeNow();
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      showToast('Link to this view copied.', 'success', { ms: 2500 });
+    } catch {
+      showToast(`Copy this link: ${window.location.href}`, 'info', { ms: 10000 });
+    }
+  }
+}
