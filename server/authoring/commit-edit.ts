@@ -45,6 +45,13 @@ export async function commitEdit(live: LiveSeed, draft: EditDraft, summary: stri
     if (s && !s.editable) throw new EditInputError('options.file', `${f.shown} is not UTF-8 text; fix it by hand first`);
   }
 
+  // Base versions the caller prepared against: checked first, a stale one is the answer whatever else.
+  for (const b of options?.baseVersions ?? []) {
+    const path = draft.resolve(b.file, 'options.baseVersions');
+    const now = versionOnDisk(path.abs);
+    if (now !== b.version) throw conflict(path.shown, b.version, now);
+  }
+
   const overrides = new Map(changed.map((f) => [f.abs, f.after] as const));
   const result = loadSeed({ seedDir: snapshot.seedDir, displayRoot: snapshot.displayRoot, overrides });
   if (result.diagnostics.length > 0) {
@@ -52,19 +59,6 @@ export async function commitEdit(live: LiveSeed, draft: EditDraft, summary: stri
     const first = diagnostics[0]!;
     const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
     throw new EditRefusedError(`The edit would make the seed invalid: ${formatDiagnostic(first)}${more}`, diagnostics);
-  }
-
-  // Base versions the caller prepared against, then every file this edit changes: each must be
-  // on disk exactly as read (a hand edit or another explorer may have saved in between).
-  for (const b of options?.baseVersions ?? []) {
-    const path = draft.resolve(b.file, 'options.baseVersions');
-    const now = versionOnDisk(path.abs);
-    if (now !== b.version) throw conflict(path.shown, b.version, now);
-  }
-  for (const f of changed) {
-    const expected = snapshot.files.get(f.shown)?.version ?? null;
-    const now = versionOnDisk(f.abs);
-    if (now !== expected) throw conflict(f.shown, expected, now);
   }
 
   const files = changed.map((f): SeedFileEditModel => ({
@@ -85,6 +79,13 @@ export async function commitEdit(live: LiveSeed, draft: EditDraft, summary: stri
   };
   if (options?.preview) return edit;
 
+  // Every file this edit changes must still be on disk exactly as read (a hand edit may have
+  // landed since): checked last, just before the write.
+  for (const f of changed) {
+    const expected = snapshot.files.get(f.shown)?.version ?? null;
+    const now = versionOnDisk(f.abs);
+    if (now !== expected) throw conflict(f.shown, expected, now);
+  }
   writeFilesAtomically(changed.map((f) => ({ abs: f.abs, text: f.after })));
   const status = await live.syncNow();
   return { ...edit, applied: true, graphVersion: status.state === 'SYNCED' ? status.version : null };
