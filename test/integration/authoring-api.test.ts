@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffLines, formatPatch, parsePatch, reversePatch } from 'diff';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/database.ts';
+import { openDatabase, type Database } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
 import { authoringClient, readTree, SEED_EDIT } from '../helpers/authoring-client.ts';
 import { openTestDatabase, resetDatabase } from '../helpers/test-database.ts';
@@ -358,6 +358,60 @@ describe('retract, edit and undo', () => {
   it('unknown ids are NOT_FOUND', async () => {
     const r = await api.query(`mutation { retractRelation(id: "uk|EXCLUDES|nobody") { applied } }`);
     expect(r.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('sources, CSV rows and an unreachable Neo4j', () => {
+  it('addSource goes under sources: where sources citing its outlet live; a relation can then cite it in short form', async () => {
+    const s = await api.query(
+      `mutation { addSource(source: { id: "ap-uk-huawei", outlet: "ap-news", url: "https://apnews.com/article/uk-huawei", date: "2020-07-14" }) { ${SEED_EDIT} } }`,
+    );
+    expect(s.errors).toBeUndefined();
+    expect(s.data!.addSource.files[0].diff).toMatch(
+      /\+ {2}ap-uk-huawei:\n\+ {4}outlet: ap-news\n\+ {4}url: https:\/\/apnews\.com\/article\/uk-huawei\n\+ {4}date: 2020-07-14\n/,
+    );
+    const r = await api.query(ADD_RELATION, { r: { from: 'uk', type: 'EXCLUDES', to: 'huawei', evidence: [{ source: 'ap-uk-huawei' }] } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.addRelation.diff).toContain('+  - uk EXCLUDES huawei @ap-uk-huawei\n');
+  });
+
+  it('a relation added to, edited in and retracted from a CSV file is one row', async () => {
+    const path = join(copy.seedDir, 'data/bulk-relations.csv');
+    const original = readFileSync(path, 'utf8');
+    const add = await api.query(ADD_RELATION, {
+      r: {
+        from: 'uk',
+        type: 'EXCLUDES',
+        to: 'huawei',
+        since: '2020-07-14',
+        evidence: [{ outlet: 'ap-news', quote: 'bans Huawei, "by 2027"', date: '2020-07-14' }],
+      },
+      o: { file: 'seed/data/bulk-relations.csv' },
+    });
+    expect(add.errors).toBeUndefined();
+    const row = 'uk,EXCLUDES,huawei,ap-news,"bans Huawei, ""by 2027""",,2020-07-14,2020-07-14,,';
+    expect(readFileSync(path, 'utf8')).toBe(`${original}${row}\n`);
+    const id = 'uk|EXCLUDES|huawei|2020-07-14';
+    const upd = await api.query(`mutation($id: ID!) { updateRelation(id: $id, patch: { confidence: LOW }) { ${SEED_EDIT} } }`, { id });
+    expect(upd.errors).toBeUndefined();
+    expect(readFileSync(path, 'utf8')).toBe(`${original}${row}low\n`);
+    const ret = await api.query(`mutation($id: ID!) { retractRelation(id: $id) { applied } }`, { id });
+    expect(ret.errors).toBeUndefined();
+    expect(readFileSync(path, 'utf8')).toBe(original);
+  });
+
+  it('while Neo4j is unreachable the file is saved and graphVersion is null (the sync retries)', async () => {
+    const dead = openDatabase({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'x' });
+    try {
+      const down = authoringClient(dead, testLiveSeed(dead, copy.seedDir, copy.root));
+      const r = await down.query(ADD_RELATION, { r: UK_EXCLUDES_HUAWEI });
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.addRelation).toMatchObject({ applied: true, graphVersion: null });
+      expect(readFileSync(join(copy.seedDir, 'data/countries.yaml'), 'utf8')).toContain('  - from: uk\n    type: EXCLUDES\n    to: huawei\n');
+      expect(loadSeed({ seedDir: copy.seedDir, displayRoot: copy.root }).diagnostics).toEqual([]);
+    } finally {
+      await dead.close();
+    }
   });
 });
 
