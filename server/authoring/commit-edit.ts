@@ -1,3 +1,4 @@
+import { existsSync, realpathSync } from 'node:fs';
 import { formatDiagnostic } from '../ingest/diagnostics.ts';
 import { loadSeed } from '../ingest/load-seed.ts';
 import type { SeedEntity, SeedRelation } from '../ingest/seed-model.ts';
@@ -8,6 +9,7 @@ import type { EditDraft, DraftFile } from './edit-draft.ts';
 import { EditInputError, type EditOptions } from './edit-inputs.ts';
 import { fileVersion } from './file-version.ts';
 import { fileDiff } from './seed-diff-text.ts';
+import { checkRealPath } from './seed-paths.ts';
 import { versionOnDisk } from './seed-snapshot.ts';
 import { offsetOf } from './yaml-text-edit.ts';
 
@@ -86,7 +88,13 @@ export async function commitEdit(live: LiveSeed, draft: EditDraft, summary: stri
     const now = versionOnDisk(f.abs);
     if (now !== expected) throw conflict(f.shown, expected, now);
   }
-  writeFilesAtomically(changed.map((f) => ({ abs: f.abs, text: f.after })));
+  // Files the API picked (where an entity lives) get the same check as a path a caller names;
+  // a link that stays inside seed/ is written through, not replaced by a file.
+  const writes = changed.map((f) => {
+    checkRealPath(snapshot.seedDir, f.abs);
+    return { abs: existsSync(f.abs) ? realpathSync(f.abs) : f.abs, text: f.after };
+  });
+  writeFilesAtomically(writes);
   const status = await live.syncNow();
   return { ...edit, applied: true, graphVersion: status.state === 'SYNCED' ? status.version : null };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffLines, formatPatch, parsePatch, reversePatch } from 'diff';
@@ -246,8 +246,9 @@ describe('path safety', () => {
   it('refuses traversal, absolute paths, other extensions and symlinks out of seed/, writing nothing anywhere', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'splinternet-outside-'));
     try {
-      symlinkSync(outside, join(copy.seedDir, 'data', 'linked-dir'));
-      writeFileSync(join(outside, 'target.yaml'), 'relations:\n');
+      mkdirSync(join(outside, 'dir'));
+      symlinkSync(join(outside, 'dir'), join(copy.seedDir, 'data', 'linked-dir'));
+      writeFileSync(join(outside, 'target.yaml'), 'entities:\n  - { id: outsider, kind: Company, name: Outsider }\n');
       symlinkSync(join(outside, 'target.yaml'), join(copy.seedDir, 'data', 'linked-file.yaml'));
       const before = readTree(outside);
       const cases: Array<[string, RegExp]> = [
@@ -266,6 +267,9 @@ describe('path safety', () => {
         expect(r.errors![0]!.message, file).toMatch(message);
         expect(r.errors![0]!.extensions!.field, file).toBe('options.file');
       }
+      // A fact read through a link that leads out is not written through it either.
+      const edit = await api.query('mutation { updateEntity(id: "outsider", patch: { name: "Inside" }) { applied } }');
+      expect(edit.errors![0]!.message).toMatch(/leads out of the seed folder/);
       expect(readTree(outside)).toEqual(before);
       expect(readdirSync(join(copy.root))).toEqual(['seed']);
     } finally {
