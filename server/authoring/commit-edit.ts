@@ -109,17 +109,22 @@ function conflict(file: string, expected: string | null, actual: string | null):
   );
 }
 
-/** The input field whose generated text holds the diagnostic's position, the narrowest one. */
-function fieldAt(changed: DraftFile[], d: { file: string; line: number; column: number }): string | null {
+/**
+ * The input field whose generated text holds the diagnostic's position, the narrowest one. At
+ * an item's very start the item itself is meant ("duplicate relation", "relation has no
+ * evidence"), except for errors about the first word of a short form (its `from`).
+ */
+function fieldAt(changed: DraftFile[], d: { file: string; line: number; column: number; message: string }): string | null {
   const f = changed.find((c) => c.shown === d.file);
   if (!f || f.after === null || f.spans.length === 0) return null;
   const bom = f.after.charCodeAt(0) === 0xfeff ? 1 : 0;
   const offset = offsetOf(f.after.slice(bom), d.line, d.column) + bom;
-  let best: { field: string; size: number } | undefined;
-  for (const s of f.spans) {
-    if (offset >= s.start && offset <= s.end && (!best || s.end - s.start < best.size)) best = { field: s.field, size: s.end - s.start };
-  }
-  return best?.field ?? null;
+  const holding = f.spans.filter((s) => offset >= s.start && offset <= s.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+  if (holding.length === 0) return null;
+  const widest = holding[holding.length - 1]!;
+  const aboutFrom = /^(unknown entity id|relation from|\S+ cannot start at)/.test(d.message);
+  if (offset === widest.start && !aboutFrom) return widest.field;
+  return holding[0]!.field;
 }
 
 function entityFingerprint(e: SeedEntity): string {

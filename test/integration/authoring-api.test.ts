@@ -419,6 +419,27 @@ describe('sources, CSV rows and an unreachable Neo4j', () => {
   });
 });
 
+describe('concurrent writes', () => {
+  it('are serialised: both land, a duplicate of the first is refused, and the files stay valid', async () => {
+    const zte = { from: 'uk', type: 'EXCLUDES', to: 'zte', evidence: [{ source: 'ap-clean-network-exclusions' }] };
+    const [a, b, dup] = await Promise.all([
+      api.query(ADD_RELATION, { r: UK_EXCLUDES_HUAWEI }),
+      api.query(ADD_RELATION, { r: zte }),
+      api.query(ADD_RELATION, { r: zte }),
+    ]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(dup.errors![0]!.message).toMatch(/duplicate relation uk EXCLUDES zte/);
+    expect(dup.errors![0]!.extensions!.diagnostics).toEqual([expect.objectContaining({ field: 'relation' })]);
+    const text = readFileSync(join(copy.seedDir, 'data/countries.yaml'), 'utf8');
+    expect(text.match(/- uk EXCLUDES zte @ap-clean-network-exclusions/g)).toHaveLength(1);
+    expect(text).toContain('  - from: uk\n    type: EXCLUDES\n    to: huawei\n');
+    expect(loadSeed({ seedDir: copy.seedDir, displayRoot: copy.root }).diagnostics).toEqual([]);
+    expect(await relationCount('uk', 'EXCLUDES', 'zte')).toBe(1);
+    expect(await relationCount('uk', 'EXCLUDES', 'huawei')).toBe(1);
+  });
+});
+
 describe('a server without a seed folder', () => {
   it('refuses writes: it has no seed folder to edit', async () => {
     const { createGraphQLServer, CSRF_HEADER } = await import('../../server/graphql/create-yoga.ts');
