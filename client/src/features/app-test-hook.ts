@@ -2,6 +2,7 @@
 import type { Explorer } from '../graph/explorer.ts';
 import { selectedElementId } from '../graph/selection.ts';
 import { installTestHook } from '../ui/test-hook.ts';
+import type { Authoring } from './authoring/authoring.ts';
 import type { Feedback } from './feedback.ts';
 import type { InspectorWiring } from './inspector-wiring.ts';
 import type { LayoutChoice } from './layout-choice.ts';
@@ -14,9 +15,10 @@ export interface HookSources {
   scale: Pick<ScaleModes, 'settings' | 'rebuilds'>;
   layout: Pick<LayoutChoice, 'name'>;
   feedback: Pick<Feedback, 'errors'>;
+  authoring: Pick<Authoring, 'mode' | 'drawing' | 'history'>;
 }
 
-export function installAppTestHook({ explorer, inspector, scale, layout, feedback }: HookSources): void {
+export function installAppTestHook({ explorer, inspector, scale, layout, feedback, authoring }: HookSources): void {
   const view = explorer.view;
   installTestHook({
     get cy() {
@@ -73,6 +75,9 @@ export function installAppTestHook({ explorer, inspector, scale, layout, feedbac
       },
       get errors() {
         return [...feedback.errors];
+      },
+      get authoring() {
+        return { mode: authoring.mode, drawing: authoring.drawing, edits: authoring.history.size, lastDiff: authoring.history.last?.diff ?? null };
       },
     },
     whenIdle: () => explorer.run('Idle', async () => undefined).then(() => undefined),

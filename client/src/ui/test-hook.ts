@@ -26,6 +26,8 @@ export interface SplinternetHook {
     readonly renderer: { mode: string; webgl: boolean; /** Times the Cytoscape instance was rebuilt for a new mode. */ rebuilds: number };
     readonly layout: string;
     readonly errors: string[];
+    /** Whether this page may write ('write'), only preview ('propose') or neither; the edits saved from it. */
+    readonly authoring: { mode: string; drawing: boolean; edits: number; lastDiff: string | null };
   };
   whenIdle(): Promise<void>;
 }
