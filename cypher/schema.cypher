@@ -19,3 +19,8 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words', `fulltex
 // Lets entities() page through names in index order.
 CREATE INDEX entity_name IF NOT EXISTS
 FOR (n:Entity) ON (n.name);
+
+// name: seedVersionUnique
+// One graph-version node (cypher/seed-version.cypher), even when two servers sync at once.
+CREATE CONSTRAINT seed_version_unique IF NOT EXISTS
+FOR (v:SeedVersion) REQUIRE v.name IS UNIQUE;

@@ -4,12 +4,12 @@
 // name: seedEntityState
 MATCH (n:Entity)
 WHERE n.seedFile IS NOT NULL
-RETURN n.id AS id, n.kind AS kind, n.seedHash AS hash;
+RETURN n.id AS id, n.kind AS kind, n.seedHash AS hash, n.seedFile AS file;
 
 // name: seedRelationState
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE r.seedFile IS NOT NULL
-RETURN r.key AS key, a.id AS from, b.id AS to, r.seedHash AS hash;
+RETURN r.key AS key, a.id AS from, b.id AS to, r.seedHash AS hash, r.seedFile AS file;
 
 // name: createEntities
 // $rows: [{id, kind, props}] — only entities the diff found missing, so CREATE (no lookup, no

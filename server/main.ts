@@ -1,20 +1,20 @@
 /**
- * `npm start`: Neo4j (local unless NEO4J_URI is set) → HTTP server on PORT (default 4000).
+ * `npm start`: Neo4j (local unless NEO4J_URI is set) → the live seed sync (seed/, or
+ * SPLINTERNET_SEED_DIR, synced now and on every save) → HTTP server on PORT (default 4000).
  * Ctrl-C stops everything this process started.
  */
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from './db/connect.ts';
 import { withReadDeadline } from './db/database.ts';
 import { createHttpServer } from './http/create-http-server.ts';
-import { formatDiagnostics, formatSummary } from './ingest/report-format.ts';
-import { loadSeed } from './ingest/load-seed.ts';
-import { syncSeed } from './ingest/sync-seed.ts';
-import type { Ontology } from './ingest/ontology.ts';
 import { ensureClientBuilt } from './http/client-build.ts';
+import { createLiveSeed } from './live/create-live-seed.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The seed folder to serve and watch; tests point it at a copy so writes never touch seed/. */
+const seedDir = resolve(process.env.SPLINTERNET_SEED_DIR ?? join(projectRoot, 'seed'));
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
 /** How long a stopping server waits for requests in flight. */
@@ -22,9 +22,21 @@ const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
   const conn = await connect();
-  const ontology = await syncSeedFiles(conn.db);
+  // Syncs seed/ before serving and on every save after. A bad seed loads nothing and the data
+  // already in Neo4j is served until the files are fixed. Paths read seed/data/… (from the
+  // seed folder's parent), wherever the folder is.
+  const live = await createLiveSeed({ db: conn.db, seedDir, displayRoot: dirname(seedDir), watch: true }).catch(async (err: unknown) => {
+    await conn.close();
+    throw err;
+  });
   // The API answers DATABASE_UNAVAILABLE rather than wait on a Neo4j that accepts and says nothing.
-  const server = createHttpServer({ db: withReadDeadline(conn.db), ontology, listenHost: host, clientDir: await ensureClientBuilt() });
+  const server = createHttpServer({
+    db: withReadDeadline(conn.db),
+    ontology: live.ontology(),
+    live,
+    listenHost: host,
+    clientDir: await ensureClientBuilt(),
+  });
   let closing = false;
   // Answers sent while stopping close their connection, so keep-alive clients go elsewhere.
   server.on('request', (_req, res) => {
@@ -41,6 +53,9 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`splinternet: ${signal}, stopping…`);
+    // First: stop watching and end every seedEvents stream, so open explorers' connections
+    // become idle and close below instead of holding the drain for DRAIN_MS.
+    await live.close();
     // Stop accepting, let requests in flight finish (for at most DRAIN_MS), and close each
     // keep-alive connection as soon as it is idle, so no client loses an answer it was owed.
     const closed = new Promise<void>((res) => server.close(() => res()));
@@ -54,26 +69,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-}
-
-/**
- * Brings Neo4j in line with seed/ before serving; a bad seed is reported, nothing of it is
- * loaded, and the data already in Neo4j is served. Returns the ontology the API serves.
- */
-async function syncSeedFiles(db: Parameters<typeof syncSeed>[0]): Promise<Ontology> {
-  const seed = loadSeed({ seedDir: join(projectRoot, 'seed'), displayRoot: projectRoot });
-  if (!seed.ontology) {
-    console.error(formatDiagnostics(seed.diagnostics));
-    throw new Error('seed/ontology.yaml has errors; the API cannot start without it');
-  }
-  if (seed.diagnostics.length > 0) {
-    console.error(formatDiagnostics(seed.diagnostics));
-    console.error('splinternet: seed/ has errors; serving the data already in Neo4j');
-    return seed.ontology;
-  }
-  const report = await syncSeed(db, seed.graph);
-  console.log(`seed: ${formatSummary(report).replaceAll('\n', '; ')}`);
-  return seed.ontology;
 }
 
 main().catch((err: unknown) => {

@@ -80,15 +80,21 @@ export interface ReadDeadline {
  *  - a read that gets no answer in time fails as UNAVAILABLE: while Neo4j starts (or hangs) it
  *    accepts connections and answers nothing, and the driver's timeouts cover only the TCP
  *    connect and the pool. The abandoned session is closed at once.
- *  - after an UNAVAILABLE failure, reads fail fast without reaching Neo4j, except that one ping
- *    at a time checks whether it is back (at most every `probeEveryMs`). Otherwise every request
- *    of an outage queues up in a starting Neo4j, which then runs them all, for nobody, before
- *    the first client that is still waiting (the fault drill measured 24 s to the first answer).
- *  - texts new to Neo4j (since the last outage) run one at a time, shortest first (first-runs.ts).
+ *  - after an outage, reads fail fast without reaching Neo4j, except that one ping at a time
+ *    checks whether it is back (at most every `probeEveryMs`). Otherwise every request of an
+ *    outage queues up in a starting Neo4j, which then runs them all, for nobody, before the
+ *    first client that is still waiting (the fault drill measured 24 s to the first answer).
+ *  - only a ping decides that Neo4j is down or back; a read that fails as UNAVAILABLE starts one.
+ *    A read may fail so while Neo4j answers: a leftover of the outage failing late, or a read
+ *    that ran out of time waiting for its plan under the load of a restart. Marking Neo4j down
+ *    for it took a recovered API down again (the fault drill: DATABASE_UNAVAILABLE after recovery).
+ *  - texts new to Neo4j (since the last outage) run one at a time, shortest first (first-runs.ts);
+ *    the ping is never one of them, so the readiness probe does not wait behind a cold plan of
+ *    seconds and time out on a Neo4j that is answering.
  */
 export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000, probeEveryMs = 250 }: ReadDeadline = {}): Database {
   const firstRuns = firstRunsOneAtATime();
-  const read = <T>(ms: number, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
+  const read = <T>(ms: number, work: (tx: ManagedTransaction) => Promise<T>, gated: boolean): Promise<T> => {
     const session = db.driver.session({ defaultAccessMode: neo4j.session.READ, ...(db.name ? { database: db.name } : {}) });
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -96,7 +102,7 @@ export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000
         void session.close().catch(() => {});
       }, ms);
       session
-        .executeRead((tx) => work(firstRuns.wrap(tx)))
+        .executeRead((tx) => work(gated ? firstRuns.wrap(tx) : tx))
         .then(resolve, (err: unknown) => reject(toDatabaseFailure(err)))
         .finally(() => {
           clearTimeout(timer);
@@ -108,7 +114,7 @@ export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000
   let lastProbe = 0;
   let probe: Promise<void> | undefined;
   const ping = (): Promise<void> =>
-    (probe ??= read(pingMs, (tx) => tx.run('RETURN 1'))
+    (probe ??= read(pingMs, (tx) => tx.run('RETURN 1'), false)
       .then(
         () => {
           if (down) firstRuns.reset();
@@ -129,9 +135,9 @@ export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000
       await ping();
     }
     try {
-      return await read(readMs, work);
+      return await read(readMs, work, true);
     } catch (err) {
-      if (err instanceof DatabaseFailure && err.kind === 'UNAVAILABLE') down = true;
+      if (err instanceof DatabaseFailure && err.kind === 'UNAVAILABLE') void ping().catch(() => {});
       throw err;
     }
   };

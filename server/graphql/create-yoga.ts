@@ -1,6 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/database.ts';
 import type { Ontology } from '../ingest/ontology.ts';
@@ -11,6 +10,7 @@ import { CSRF_HEADER } from './csrf-header.ts';
 import { createSchema } from './create-schema.ts';
 import { useErrorCodes } from './error-codes.ts';
 import { EXAMPLE_OPERATIONS } from './example-operations.ts';
+import { graphiqlWithPolicy } from './graphiql-policy.ts';
 import { maskError } from './mask-error.ts';
 import { useQueryCost } from './query-cost.ts';
 import { useRepeatedSelectionLimit } from './repeated-selections.ts';
@@ -41,6 +41,7 @@ export function createGraphQLServer({
   listenHost = '127.0.0.1',
   production = process.env.NODE_ENV === 'production',
 }: YogaOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
+  const graphiql = graphiqlWithPolicy();
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
@@ -52,7 +53,7 @@ export function createGraphQLServer({
     maskedErrors: { maskError },
     // GraphiQL is bundled (render-graphiql), not fetched from a CDN: it works offline.
     graphiql: production ? false : { title: 'splinternet GraphQL', defaultQuery: EXAMPLE_OPERATIONS, headers: JSON.stringify({ [CSRF_HEADER]: '1' }) },
-    renderGraphiQL,
+    renderGraphiQL: graphiql.renderGraphiQL,
     landingPage: false,
     logging: createApiLogger(production ? 'warn' : 'info'),
     plugins: [
@@ -71,6 +72,7 @@ export function createGraphQLServer({
       useErrorCodes(),
       useQueryCost({ exposeLimits: !production }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      graphiql.plugin,
     ],
   });
 }

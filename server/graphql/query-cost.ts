@@ -81,15 +81,25 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
   return total;
 }
 
-/** Refuses operations whose cost exceeds MAX_COST with QUERY_TOO_COMPLEX, before any query runs. */
+/**
+ * Refuses operations whose cost exceeds MAX_COST with QUERY_TOO_COMPLEX, before any query runs.
+ * Subscriptions are checked too (graphql-js subscribes instead of executing them).
+ */
 export function useQueryCost(options: { exposeLimits: boolean }): Plugin {
+  const refusal = (args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: unknown; operationName?: string | null | undefined }) => {
+    const cost = operationCost(args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName);
+    if (cost <= MAX_COST) return undefined;
+    const message = options.exposeLimits ? `Query is too complex: cost ${Math.round(cost)} exceeds ${MAX_COST}.` : 'Query is too complex.';
+    return { errors: [new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })] };
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName);
-      if (cost > MAX_COST) {
-        const message = options.exposeLimits ? `Query is too complex: cost ${Math.round(cost)} exceeds ${MAX_COST}.` : 'Query is too complex.';
-        setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } })] });
-      }
+      const refused = refusal(args);
+      if (refused) setResultAndStopExecution(refused);
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = refusal(args);
+      if (refused) setResultAndStopExecution(refused);
     },
   };
 }

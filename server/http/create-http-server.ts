@@ -4,7 +4,8 @@ import { createGraphQLServer } from '../graphql/create-yoga.ts';
 import type { Ontology } from '../ingest/ontology.ts';
 import type { LiveSeed } from '../live/live-seed.ts';
 import { handleHealth } from './health-routes.ts';
-import { serveStatic } from './serve-static.ts';
+import { API_CSP, CLIENT_CSP, setSecurityHeaders } from './security-headers.ts';
+import { createClientHandler } from './serve-client.ts';
 
 export interface HttpServerOptions {
   db: Database;
@@ -17,18 +18,37 @@ export interface HttpServerOptions {
   clientDir?: string | undefined;
 }
 
-/** The HTTP entry point: health routes, GraphQL at /graphql, the client at /. */
+/**
+ * The HTTP entry point: health routes, GraphQL at /graphql, the client at /. A path that is not
+ * valid percent-encoding is a 400 before any route sees it; every answer carries the security
+ * headers (security-headers.ts; GraphiQL's page sets its own CSP, see graphiql-policy.ts).
+ */
 export function createHttpServer({ db, ontology, live, listenHost, clientDir }: HttpServerOptions): Server {
   const yoga = createGraphQLServer({ db, ontology, live, listenHost });
+  const client = clientDir ? createClientHandler(clientDir) : undefined;
   return createServer((req, res) => {
     void (async () => {
       try {
+        const path = pathOf(req.url);
+        if (path === undefined) {
+          setSecurityHeaders(res, API_CSP);
+          res.writeHead(400, { 'content-type': 'text/plain' });
+          res.end('bad request: the path is not valid percent-encoding\n');
+          return;
+        }
+        const api = path === '/graphql' || path.startsWith('/graphql/') || path === '/healthz' || path === '/readyz';
+        setSecurityHeaders(res, api ? API_CSP : CLIENT_CSP);
         if (await handleHealth(req, res, db)) return;
-        if ((req.url ?? '').startsWith('/graphql')) {
+        if (path === '/graphql' || path.startsWith('/graphql/')) {
           await yoga(req, res);
           return;
         }
-        if (clientDir && (await serveStatic(req, res, clientDir))) return;
+        if (client && req.method !== 'GET' && req.method !== 'HEAD') {
+          res.writeHead(405, { 'content-type': 'text/plain', allow: 'GET, HEAD' });
+          res.end('method not allowed\n');
+          return;
+        }
+        if (client?.(req, res)) return;
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end('not found\n');
       } catch (err) {
@@ -39,4 +59,20 @@ export function createHttpServer({ db, ontology, live, listenHost, clientDir }: 
       }
     })();
   });
+}
+
+/** The request's path, or undefined when it is not valid percent-encoding (`/%E0%A4%A`). */
+function pathOf(url: string | undefined): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url ?? '/', 'http://splinternet').pathname;
+  } catch {
+    return undefined;
+  }
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  return path;
 }

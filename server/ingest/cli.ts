@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { connect } from '../db/connect.ts';
+import { graphVersion } from '../live/graph-version.ts';
 import { loadSeed } from './load-seed.ts';
 import { formatDiagnostics, formatDiff, formatSummary } from './report-format.ts';
 import { SyncOutcomeUnknown, syncSeed } from './sync-seed.ts';
@@ -52,6 +53,8 @@ try {
   let barStarted = false;
   const report = await syncSeed(conn.db, seed.graph, {
     dryRun: values['dry-run'],
+    // The same version a running server computes, so its seedStatus agrees with this sync.
+    ...(seed.ontology ? { version: graphVersion(seed.graph, seed.ontology) } : {}),
     onProgress: (done, all) => {
       if (!showProgress) return;
       if (!bar) {

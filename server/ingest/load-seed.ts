@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { OntologyError, parseOntology, type Ontology } from './ontology.ts';
 import { parseCsvSeed } from './parse-csv-seed.ts';
@@ -22,29 +22,39 @@ export interface LoadSeedOptions {
   seedDir: string;
   /** Paths in messages are relative to this. @default the seed folder's parent */
   displayRoot?: string;
+  /**
+   * Texts to use instead of the files on disk, by absolute path (null: the file is deleted; a
+   * path under data/ that does not exist yet is a new file). Lets the write API validate an
+   * edit with the whole seed before anything is written.
+   */
+  overrides?: ReadonlyMap<string, string | null>;
 }
 
 /** Reads ontology.yaml and every data file, and validates them together. Never touches a database. */
-export function loadSeed({ seedDir, displayRoot }: LoadSeedOptions): LoadedSeed {
+export function loadSeed({ seedDir, displayRoot, overrides }: LoadSeedOptions): LoadedSeed {
   const root = resolve(displayRoot ?? join(seedDir, '..'));
+  const override = (p: string): string | null | undefined => overrides?.get(resolve(p));
   const shown = (p: string) => relative(root, p) || p;
   const ontologyPath = join(seedDir, 'ontology.yaml');
   let ontology: Ontology | undefined;
   const diagnostics: Diagnostic[] = [];
   try {
-    ontology = parseOntology(shown(ontologyPath), readFileSync(ontologyPath, 'utf8'));
+    const text = override(ontologyPath);
+    if (text === null) throw new Error('the ontology is deleted');
+    ontology = parseOntology(shown(ontologyPath), text ?? readFileSync(ontologyPath, 'utf8'));
   } catch (err) {
     if (err instanceof OntologyError) diagnostics.push(...err.diagnostics);
     else diagnostics.push(diagnostic({ file: shown(ontologyPath), line: 1, column: 1 }, `cannot read the ontology: ${(err as Error).message}`));
   }
-  const files = listSeedFiles(join(seedDir, 'data'));
+  const files = withOverrides(listSeedFiles(join(seedDir, 'data')), join(seedDir, 'data'), overrides);
   if (!ontology) return { ontology, graph: { entities: [], relations: [] }, diagnostics, files: files.map(shown) };
 
   const raw: RawSeedFile[] = files.map((path) => {
     const name = shown(path);
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
-      bytes = readFileSync(path);
+      const text = override(path);
+      bytes = typeof text === 'string' ? new TextEncoder().encode(text) : readFileSync(path);
     } catch (err) {
       return {
         file: name,
@@ -63,7 +73,32 @@ export function loadSeed({ seedDir, displayRoot }: LoadSeedOptions): LoadedSeed 
   return { ontology, graph, diagnostics: sortDiagnostics([...diagnostics, ...found]), files: files.map(shown) };
 }
 
-/** YAML and CSV files under `dir`, in a stable order. */
+/** The files on disk, less those the overrides delete, plus the new ones they add under `dataDir`. */
+function withOverrides(files: string[], dataDir: string, overrides: ReadonlyMap<string, string | null> | undefined): string[] {
+  if (!overrides || overrides.size === 0) return files;
+  const all = new Set(files.map((f) => resolve(f)));
+  const prefix = resolve(dataDir) + sep;
+  for (const [path, text] of overrides) {
+    const p = resolve(path);
+    if (text === null) all.delete(p);
+    else if (p.startsWith(prefix) && SEED_FILE.test(p)) all.add(p);
+  }
+  // The same order listSeedFiles gives: by name within a folder, folders where they sort.
+  return [...all].sort((a, b) => compareSeedPaths(a, b, prefix));
+}
+
+function compareSeedPaths(a: string, b: string, prefix: string): number {
+  const pa = a.slice(prefix.length).split(sep);
+  const pb = b.slice(prefix.length).split(sep);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+const SEED_FILE = /\.(ya?ml|csv)$/i;
+
+/** YAML and CSV files under `dir` (hidden ones skipped), in a stable order. */
 function listSeedFiles(dir: string): string[] {
   let names: string[];
   try {
@@ -72,8 +107,17 @@ function listSeedFiles(dir: string): string[] {
     return [];
   }
   return names.sort().flatMap((n) => {
+    // Hidden names are editors' and systems' files (Emacs locks `.#uk.yaml`, macOS `._uk.yaml`,
+    // an atomic save's temp file), never seed files: reading them would fail a sync mid-edit.
+    if (n.startsWith('.')) return [];
     const p = join(dir, n);
-    if (statSync(p).isDirectory()) return listSeedFiles(p);
-    return /\.(ya?ml|csv)$/i.test(n) ? [p] : [];
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // Gone since readdir, or a dangling link: reading it reports "cannot read" at the file.
+    }
+    if (isDir) return listSeedFiles(p);
+    return SEED_FILE.test(n) ? [p] : [];
   });
 }

@@ -53,6 +53,8 @@ export interface RelationSpec {
   phrase: string;
   inverse: string;
   properties: Record<string, PropertySpec>;
+  /** Whether an entity may have this relation to itself (`selfRelations: true`). @default false */
+  selfRelations: boolean;
 }
 
 /** The allowlist: every label and relationship type that may reach Neo4j. */
@@ -93,6 +95,12 @@ export function parseOntology(file: string, text: string): Ontology {
     if (node && isScalar(node) && typeof node.value === 'string' && node.value.trim()) return node.value;
     fail(node, `${what} must be a non-empty string, not ${describeYamlNode(node)}`);
     return undefined;
+  };
+  const flag = (node: Node | null, what: string): boolean => {
+    if (!node) return false;
+    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+    fail(node, `${what} must be true or false, not ${describeYamlNode(node)}`);
+    return false;
   };
   const props = (node: Node | null, owner: string, reserved: readonly string[]): Record<string, PropertySpec> => {
     const out: Record<string, PropertySpec> = {};
@@ -158,6 +166,7 @@ export function parseOntology(file: string, text: string): Ontology {
       phrase: str(f.get('phrase') ?? value, `${key}.phrase`) ?? key,
       inverse: str(f.get('inverse') ?? value, `${key}.inverse`) ?? key,
       properties: props(f.get('properties') ?? null, key, COMMON_RELATION_FIELDS),
+      selfRelations: flag(f.get('selfRelations') ?? null, `${key}.selfRelations`),
     });
   }
   if (relations.size === 0) fail(top.get('relations')?.keyNode ?? null, 'the ontology declares no relation types');

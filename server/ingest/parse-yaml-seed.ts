@@ -1,10 +1,16 @@
 import type { Node } from 'yaml';
 import { diagnostic, type Location } from './diagnostics.ts';
+import { explainLookalikes } from './lookalikes.ts';
 import type { RawEvidence, RawRelation, RawSeedFile, RawValue } from './raw-seed.ts';
 import { describeYamlNode, isMap, isScalar, isSeq, mapEntries, parseYamlSource, type YamlSource } from './yaml-source.ts';
 
-/** "from TYPE to" or "from TYPE to @source" — the short form of a relation. */
-const SHORT_FORM = /^\s*(\S+)\s+(\S+)\s+(\S+)(?:\s+@(\S+))?\s*$/;
+/**
+ * "from TYPE to" or "from TYPE to @source" — the short form of a relation. Words are split at whitespace other than U+FEFF: JavaScript's \s
+ * counts that invisible character as a space, so one inside an id broke the line into words
+ * that fit nothing, and it was refused as unreadable instead of as an id with an invisible
+ * character in it (which the validator names, with the id it probably means).
+ */
+const SHORT_FORM = /^[^\S\ufeff]*((?:\S|\ufeff)+)[^\S\ufeff]+((?:\S|\ufeff)+)[^\S\ufeff]+((?:\S|\ufeff)+)(?:[^\S\ufeff]+@((?:\S|\ufeff)+))?[^\S\ufeff]*$/;
 const TOP_KEYS = ['entities', 'sources', 'relations'];
 
 /** Reads a YAML seed file into located raw records; shape errors become diagnostics. */
@@ -74,7 +80,8 @@ function readRelation(src: YamlSource, item: Node, fail: Fail): RawRelation | un
   if (isScalar(item) && typeof item.value === 'string') {
     const m = SHORT_FORM.exec(item.value);
     if (!m) {
-      fail(item, `cannot read relation "${item.value}"`, 'the short form is "from TYPE to @source"');
+      const lookalike = explainLookalikes(item.value);
+      fail(item, `cannot read relation "${item.value}"`, [lookalike?.note, 'the short form is "from TYPE to @source"'].filter(Boolean).join('; '));
       return undefined;
     }
     // Columns inside the string, so errors point at the very word.

@@ -15,7 +15,7 @@ export function formatDiff(report: SyncReport, max = 200): string {
   const lines: string[] = [];
   for (const e of diff.entities.create) lines.push(`+ entity ${e.id} (${e.kind})`);
   for (const e of diff.entities.update) lines.push(`~ entity ${e.id} (${e.kind})`);
-  for (const id of diff.entities.remove) lines.push(`− entity ${id}`);
+  for (const { id } of diff.entities.remove) lines.push(`− entity ${id}`);
   for (const r of diff.relations.create) lines.push(`+ relation ${r.from} ${r.type} ${r.to}`);
   for (const r of diff.relations.update) lines.push(`~ relation ${r.from} ${r.type} ${r.to}`);
   for (const r of diff.relations.remove) lines.push(`− relation ${r.key.split('|').slice(0, 3).join(' ')}`);
@@ -29,6 +29,6 @@ export function formatSummary(report: SyncReport): string {
   return [
     `entities:  ${c(report.entities)}`,
     `relations: ${c(report.relations)}`,
-    `${report.dryRun ? 'dry run, nothing written' : 'committed'} in ${(report.ms / 1000).toFixed(2)} s`,
+    `${report.dryRun ? 'dry run, nothing written' : 'committed'} in ${(report.ms / 1000).toFixed(2)} s${report.version ? ` (graph version ${report.version})` : ''}`,
   ].join('\n');
 }

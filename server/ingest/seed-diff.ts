@@ -8,6 +8,8 @@ export interface EntityRow {
   id: string;
   kind: string;
   oldKind: string | null;
+  /** The seed file Neo4j had it from (for an update), so a change can name both files. */
+  oldFile: string | null;
   props: DbProps;
 }
 
@@ -18,17 +20,21 @@ export interface RelationRow {
   to: string;
   relation: SeedRelation;
   hash: string;
+  /** The seed file Neo4j had it from (for an update). */
+  oldFile: string | null;
 }
 
 /** What Neo4j holds of seed origin, keyed for comparison. */
 export interface SeedState {
-  entities: Map<string, { kind: string; hash: string }>;
-  relations: Map<string, { from: string; to: string; hash: string }>;
+  entities: Map<string, { kind: string; hash: string; file: string }>;
+  relations: Map<string, { from: string; to: string; hash: string; file: string }>;
+  /** The graph version the last versioned sync wrote (server/live/graph-version.ts), if any. */
+  version: string | null;
 }
 
 export interface SeedDiff {
-  entities: { create: EntityRow[]; update: EntityRow[]; remove: string[]; unchanged: number };
-  relations: { create: RelationRow[]; update: RelationRow[]; remove: Array<{ key: string; from: string; to: string }>; unchanged: number };
+  entities: { create: EntityRow[]; update: EntityRow[]; remove: Array<{ id: string; file: string }>; unchanged: number };
+  relations: { create: RelationRow[]; update: RelationRow[]; remove: Array<{ key: string; from: string; to: string; file: string }>; unchanged: number };
 }
 
 export function entityProps(e: SeedEntity): DbProps {
@@ -120,24 +126,24 @@ export function diffSeed(graph: SeedGraph, state: SeedState): SeedDiff {
     wantedEntities.add(e.id);
     const props = entityProps(e);
     const have = state.entities.get(e.id);
-    if (!have) diff.entities.create.push({ id: e.id, kind: e.kind, oldKind: null, props });
-    else if (have.hash !== props.seedHash) diff.entities.update.push({ id: e.id, kind: e.kind, oldKind: have.kind, props });
+    if (!have) diff.entities.create.push({ id: e.id, kind: e.kind, oldKind: null, oldFile: null, props });
+    else if (have.hash !== props.seedHash) diff.entities.update.push({ id: e.id, kind: e.kind, oldKind: have.kind, oldFile: have.file, props });
     else diff.entities.unchanged++;
   }
-  for (const id of state.entities.keys()) if (!wantedEntities.has(id)) diff.entities.remove.push(id);
+  for (const [id, have] of state.entities) if (!wantedEntities.has(id)) diff.entities.remove.push({ id, file: have.file });
 
   const wantedRelations = new Set<string>();
   for (const r of graph.relations) {
     wantedRelations.add(r.key);
     const hash = relationHash(r);
     const have = state.relations.get(r.key);
-    const row = { key: r.key, from: r.from, type: r.type, to: r.to, relation: r, hash };
+    const row = { key: r.key, from: r.from, type: r.type, to: r.to, relation: r, hash, oldFile: have?.file ?? null };
     if (!have) diff.relations.create.push(row);
     else if (have.hash !== hash) diff.relations.update.push(row);
     else diff.relations.unchanged++;
   }
   for (const [key, have] of state.relations) {
-    if (!wantedRelations.has(key)) diff.relations.remove.push({ key, from: have.from, to: have.to });
+    if (!wantedRelations.has(key)) diff.relations.remove.push({ key, from: have.from, to: have.to, file: have.file });
   }
   return diff;
 }

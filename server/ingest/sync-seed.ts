@@ -17,6 +17,10 @@ export interface SyncReport {
   relations: SyncCounts;
   diff: SeedDiff;
   dryRun: boolean;
+  /** The graph version Neo4j held before (null when no versioned sync ran yet). */
+  previousVersion: string | null;
+  /** The version Neo4j holds now: `options.version`, or the previous one without it or on a dry run. */
+  version: string | null;
   ms: number;
   /** Where the time went: schema statements, reading state, diffing, writing + commit. */
   phases: { schemaMs: number; stateMs: number; diffMs: number; writeMs: number };
@@ -29,6 +33,17 @@ export interface SyncOptions {
   batchSize?: number;
   /** Called after each batch with rows written so far and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The graph version of `graph` (server/live/graph-version.ts), written into Neo4j in the same
+   * transaction, so every process on this Neo4j reads the version of what is committed.
+   * Without it the stored version is left as it is.
+   */
+  version?: string;
+  /**
+   * Skip the schema statements: for a caller that applied them to this database already (the
+   * live sync after its first sync), as each is a round trip of its own. @default false
+   */
+  skipSchema?: boolean;
 }
 
 /** Applies the idempotent schema statements in cypher/schema.cypher. */
@@ -42,16 +57,28 @@ export async function applySchema(db: Database): Promise<void> {
 /** Reads what Neo4j holds of seed origin. */
 export async function readSeedState(db: Database): Promise<SeedState> {
   return db.read(async (tx) => {
-    const entities = new Map<string, { kind: string; hash: string }>();
+    const entities = new Map<string, { kind: string; hash: string; file: string }>();
     for (const r of (await tx.run(cypher('seedEntityState'))).records) {
-      entities.set(r.get('id') as string, { kind: r.get('kind') as string, hash: r.get('hash') as string });
+      entities.set(r.get('id') as string, { kind: r.get('kind') as string, hash: r.get('hash') as string, file: r.get('file') as string });
     }
-    const relations = new Map<string, { from: string; to: string; hash: string }>();
+    const relations = new Map<string, { from: string; to: string; hash: string; file: string }>();
     for (const r of (await tx.run(cypher('seedRelationState'))).records) {
-      relations.set(r.get('key') as string, { from: r.get('from') as string, to: r.get('to') as string, hash: r.get('hash') as string });
+      relations.set(r.get('key') as string, {
+        from: r.get('from') as string,
+        to: r.get('to') as string,
+        hash: r.get('hash') as string,
+        file: r.get('file') as string,
+      });
     }
-    return { entities, relations };
+    const version = (await tx.run(cypher('readSeedVersion'))).records[0]?.get('version') as string | null | undefined;
+    return { entities, relations, version: version ?? null };
   });
+}
+
+/** The graph version Neo4j holds (written by a versioned sync), or null. */
+export async function readSeedVersion(db: Database): Promise<string | null> {
+  const r = await db.read((tx) => tx.run(cypher('readSeedVersion')));
+  return (r.records[0]?.get('version') as string | null | undefined) ?? null;
 }
 
 /**
@@ -60,7 +87,7 @@ export async function readSeedState(db: Database): Promise<SeedState> {
  */
 export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOptions = {}): Promise<SyncReport> {
   const started = Date.now();
-  await applySchema(db);
+  if (!options.skipSchema) await applySchema(db);
   const t1 = Date.now();
   const state = await readSeedState(db);
   const t2 = Date.now();
@@ -72,6 +99,8 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
     relations: counts(diff.relations),
     diff,
     dryRun: options.dryRun ?? false,
+    previousVersion: state.version,
+    version: state.version,
     ms: 0,
     phases: { schemaMs: t1 - started, stateMs: t2 - t1, diffMs: t3 - t2, writeMs: 0 },
   };
@@ -82,6 +111,7 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
     diff.relations.create.length +
     diff.relations.update.length +
     diff.relations.remove.length;
+  const newVersion = options.version !== undefined && options.version !== state.version ? options.version : undefined;
   if (!options.dryRun && total > 0) {
     // Set once every write is made and checked: a failure after that came while Neo4j was
     // committing, and the client cannot know whether the commit happened.
@@ -113,17 +143,23 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
         // Order matters: removals first (a key may move between relations), then nodes before
         // the relations that need them.
         await run('deleteRelations', diff.relations.remove);
-        await run('deleteEntities', diff.entities.remove, 'ids');
+        await run('deleteEntities', diff.entities.remove, 'ids', (e) => e.id);
         await run('createEntities', diff.entities.create);
         await run('updateEntities', diff.entities.update);
         await run('createRelations', diff.relations.create, 'rows', toRelationTuple);
         await run('updateRelations', diff.relations.update, 'rows', toRelationTuple);
+        if (newVersion !== undefined) await tx.run(cypher('writeSeedVersion'), { version: newVersion });
         await assertWritten(tx, diff);
         written = true;
       });
     } catch (err) {
       throw written ? new SyncOutcomeUnknown(err) : err;
     }
+    if (newVersion !== undefined) report.version = newVersion;
+  } else if (!options.dryRun && newVersion !== undefined) {
+    // Nothing Neo4j stores changed, but the version did (the ontology, or a first versioned sync).
+    await db.write((tx) => tx.run(cypher('writeSeedVersion'), { version: newVersion }));
+    report.version = newVersion;
   }
   report.ms = Date.now() - started;
   report.phases.writeMs = Date.now() - t3;

@@ -10,11 +10,28 @@ const EVIDENCE_FIELDS = ['outlet', 'quote', 'url', 'date'];
 const ENTITY_FIELDS = ['id', 'kind', 'name', 'aliases', 'description'];
 const RELATION_FIELDS = ['from', 'type', 'to', 'since', 'until', 'confidence'];
 
+export interface ValidateOptions {
+  /** Today, YYYY-MM-DD: no evidence may be published later. @default today somewhere on earth (UTC+14) */
+  today?: string;
+}
+
+/**
+ * Today's date where it is latest (UTC+14): a source published today in Kiribati is not refused
+ * as "in the future" because the machine checking it is in UTC.
+ */
+function latestToday(): string {
+  return new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /**
  * Checks every file against the ontology and against each other (ids, sources, ends, duplicates)
  * and returns the graph only when there is no error at all: a bad seed loads nothing.
  */
-export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph: SeedGraph; diagnostics: Diagnostic[] } {
+export function validateSeed(
+  ontology: Ontology,
+  files: RawSeedFile[],
+  { today = latestToday() }: ValidateOptions = {},
+): { graph: SeedGraph; diagnostics: Diagnostic[] } {
   const errors: Diagnostic[] = files.flatMap((f) => f.diagnostics);
   const fail = (at: Location, message: string, hint?: string) => errors.push(diagnostic(at, message, hint));
   const take = <T>(at: Location, r: Checked<T>, prefix = ''): T | undefined => {
@@ -94,7 +111,12 @@ export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph:
     }
     const quote = get('quote') ? take(get('quote')!.at, checkString(get('quote')!.value), 'quote: ') : base?.quote;
     const url = get('url') ? take(get('url')!.at, checkUrl(get('url')!.value), 'url: ') : base?.url;
-    const date = get('date') ? take(get('date')!.at, checkDate(get('date')!.value), 'date: ') : base?.date;
+    let date = get('date') ? take(get('date')!.at, checkDate(get('date')!.value), 'date: ') : base?.date;
+    // A partial date is in the future only when all of it is: 2026 is fine all through 2026.
+    if (date && get('date') && startOfDate(date) > today) {
+      fail(get('date')!.at, `date: publication date ${date} is in the future (today is ${today})`, 'the date the outlet published it, not of the event');
+      date = undefined;
+    }
     let ok = true;
     if (!outlet && !outletRaw) {
       ok = false;
@@ -135,6 +157,13 @@ export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph:
       if (spec && to && !spec.to.includes(to.kind)) {
         fail(f.get('to')!.at, `${type} cannot end at ${to.id}, a ${to.kind}`, `allowed: ${spec.to.join(', ')}`);
       }
+      if (spec && from && to && from.id === to.id && !spec.selfRelations) {
+        fail(
+          f.get('to')!.at,
+          `${type} from ${from.id} to itself`,
+          `a relation links two entities; if ${type} may loop, set selfRelations: true on it in the ontology`,
+        );
+      }
       const sinceRaw = f.get('since');
       const untilRaw = f.get('until');
       const since = sinceRaw ? take(sinceRaw.at, checkDate(sinceRaw.value), 'since: ') : undefined;
@@ -157,7 +186,7 @@ export function validateSeed(ontology: Ontology, files: RawSeedFile[]): { graph:
         if (ev.source) {
           const ref = String(ev.source.value);
           if (!sources.has(ref)) {
-            fail(ev.source.at, `unknown source "${ref}"`, didYouMean(ref, sources.keys()) ?? 'declare it under sources:');
+            fail(ev.source.at, `unknown source "${ref}"`, unknownIdHint(ref, sources.keys()) ?? 'declare it under sources:');
             continue;
           }
           base = resolvedSources.get(ref);
@@ -251,4 +280,18 @@ function checkProperties(
     if (spec.required && !fields.has(k)) fail(at, `${owner} requires property "${k}"`);
   }
   return out;
+}
+
+/**
+ * For an id that names nothing: the look-alike or invisible character in it and the known id it
+ * probably means (`contains the invisible character U+FEFF; did you mean "ap-clean-network"?`),
+ * else the nearest known id.
+ */
+function unknownIdHint(id: string, known: Iterable<string>): string | undefined {
+  const lookalike = explainLookalikes(id);
+  const ids = [...known];
+  if (!lookalike) return didYouMean(id, ids);
+  const ascii = lookalike.ascii.trim();
+  const guess = ids.includes(ascii) ? `did you mean "${ascii}"?` : didYouMean(ascii, ids);
+  return [lookalike.note, guess].filter(Boolean).join('; ');
 }

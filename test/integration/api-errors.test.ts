@@ -134,11 +134,20 @@ describe('transport hardening', () => {
     expect(body.errors[0]!.message).toMatch(/Batching is not supported/);
   });
 
-  it('has no mutations, over GET or POST', async () => {
+  it('mutations: refused over GET (405); an unknown mutation field is a validation failure', async () => {
     const res = await api.yoga.fetch(`http://yoga/graphql?query=${encodeURIComponent('mutation { x }')}`, { headers: { [CSRF_HEADER]: '1' } });
     expect(res.status).toBe(405);
+    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
     const r = await api.query('mutation { x }');
-    expect(r.errors?.[0]?.message).toBe('Schema is not configured to execute mutation operation.');
+    expect(r.errors?.[0]).toMatchObject({ message: 'Cannot query field "x" on type "Mutation".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
+  it('a write to a server without a seed folder is FORBIDDEN and says why', async () => {
+    const r = await api.query('mutation { removeEntity(id: "huawei") { applied } }');
+    expect(r).toMatchObject({
+      data: null,
+      errors: [{ message: 'Writes are refused: this server has no seed folder to edit.', extensions: { code: 'FORBIDDEN' } }],
+    });
   });
 
   it('serves GraphiQL (bundled, with the examples) in development only', async () => {

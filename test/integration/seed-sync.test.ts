@@ -144,7 +144,7 @@ describe('seed sync into Neo4j', () => {
     // Lines below the deleted ones moved up, so their provenance (seedLine) is updated.
     expect(report.entities).toEqual({ created: 0, updated: 1, removed: 1, unchanged: 6 });
     expect(report.relations).toEqual({ created: 0, updated: 3, removed: 1, unchanged: 0 });
-    expect(report.diff.entities.remove).toEqual(['zte']);
+    expect(report.diff.entities.remove).toEqual([{ id: 'zte', file: 'seed/data/a.yaml' }]);
     const r = await db.read((tx) =>
       tx.run(`CALL () { MATCH (n:Note) RETURN count(n) AS notes }
               CALL () { MATCH ()-[m:MANUAL_LINK]->() RETURN count(m) AS manual }

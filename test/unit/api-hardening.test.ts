@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { createGraphQLServer, CSRF_HEADER } from '../../server/graphql/create-yoga.ts';
 import { loadOntologyFile } from '../../server/ingest/ontology.ts';
-import { SEED_DIR } from '../helpers/seed-fixture.ts';
+import { PROJECT_ROOT, SEED_DIR } from '../helpers/seed-fixture.ts';
+import { testLiveSeed } from '../helpers/test-live-seed.ts';
 
 // Refusals the GraphQL abuse drill (test/drills/graphql-abuse-drill.ts) checks at scale, each
 // pinned down here: all are refused before any resolver runs, so no database is needed.
@@ -83,12 +84,40 @@ describe('abusive requests get stable codes', () => {
     expect(await post('{ entity(id: "huawei") { relations(after: "nope") { totalCount } } }')).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
-  it('no mutations: a validation failure over POST, 405 over GET', async () => {
+  it('mutations: an unknown field is a validation failure over POST, 405 over GET', async () => {
     expect((await post('mutation { x }')).code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(await send({ headers: { [CSRF_HEADER]: '1' } }, `/graphql?query=${encodeURIComponent('mutation { x }')}`)).toMatchObject({
       status: 405,
       code: 'BAD_REQUEST',
     });
+  });
+
+  it('a write to a production server that listens beyond loopback, without the token, is FORBIDDEN', async () => {
+    const saved = process.env.SPLINTERNET_EDIT_TOKEN;
+    delete process.env.SPLINTERNET_EDIT_TOKEN;
+    try {
+      // A real (minimal) live seed over the project's seed/: the refusal comes before it is used.
+      const live = testLiveSeed(noDatabase, SEED_DIR, PROJECT_ROOT);
+      const open = createGraphQLServer({ db: noDatabase, ontology: live.ontology(), live, listenHost: '0.0.0.0', production: true });
+      const res = await open.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ query: 'mutation { retractRelation(id: "clean-network|EXCLUDES|huawei") { applied } }' }),
+      });
+      expect(await res.json()).toEqual({
+        data: null,
+        errors: [
+          {
+            message: 'Writes are refused: the server listens on 0.0.0.0, not loopback only, and no SPLINTERNET_EDIT_TOKEN is set.',
+            locations: [{ line: 1, column: 12 }],
+            path: ['retractRelation'],
+            extensions: { code: 'FORBIDDEN' },
+          },
+        ],
+      });
+    } finally {
+      if (saved !== undefined) process.env.SPLINTERNET_EDIT_TOKEN = saved;
+    }
   });
 
   it('a cross-site request is FORBIDDEN and told what to send', async () => {

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatDiagnostic } from '../../server/ingest/diagnostics.ts';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
+import { parseOntology } from '../../server/ingest/ontology.ts';
+import { parseYamlSeed } from '../../server/ingest/parse-yaml-seed.ts';
+import { validateSeed } from '../../server/ingest/validate-seed.ts';
 import { SMALL_SEED, makeSeedDir } from '../helpers/seed-fixture.ts';
 
 let cleanup: Array<() => void> = [];
@@ -36,5 +41,90 @@ describe('seed validation', () => {
   it('suggests the id that was meant', () => {
     const errors = check({ 'a.yaml': SMALL_SEED.replace('clean-network EXCLUDES zte @ap', 'clean-network EXCLUDES huawai @ap') });
     expect(errors).toEqual(['seed/data/a.yaml:18:28: unknown entity id "huawai" (did you mean "huawei"?)']);
+  });
+
+  it('refuses a relation from an entity to itself, at its to id', () => {
+    const errors = check({ 'a.yaml': SMALL_SEED.replace('clean-network EXCLUDES zte @ap', 'huawei OWNS huawei @ap') });
+    expect(errors).toEqual([
+      'seed/data/a.yaml:18:17: OWNS from huawei to itself (a relation links two entities; if OWNS may loop, set selfRelations: true on it in the ontology)',
+    ]);
+  });
+
+  it('accepts a self-relation where the ontology marks its type selfRelations: true, and refuses a malformed flag', () => {
+    const seed = makeSeedDir({ 'a.yaml': SMALL_SEED.replace('clean-network EXCLUDES zte @ap', 'huawei OWNS huawei @ap') });
+    cleanup.push(seed.remove);
+    const ontology = readFileSync(join(seed.dir, 'ontology.yaml'), 'utf8');
+    writeFileSync(join(seed.dir, 'ontology.yaml'), ontology.replace('    phrase: owns\n', '    phrase: owns\n    selfRelations: true\n'));
+    const loaded = loadSeed({ seedDir: seed.dir });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.graph.relations.some((r) => r.from === 'huawei' && r.type === 'OWNS' && r.to === 'huawei')).toBe(true);
+    writeFileSync(join(seed.dir, 'ontology.yaml'), ontology.replace('    phrase: owns\n', '    phrase: owns\n    selfRelations: "yes"\n'));
+    expect(loadSeed({ seedDir: seed.dir }).diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^seed\/ontology\.yaml:\d+:20: OWNS\.selfRelations must be true or false, not /),
+    ]);
+  });
+
+  it('refuses an evidence publication date in the future, partial dates by their first day', () => {
+    const dated = (date: string) =>
+      check({
+        'a.yaml': SMALL_SEED.replace(
+          'quote: unveiled by Secretary of State Mike Pompeo, date: 2020-09-08',
+          `quote: unveiled by Secretary of State Mike Pompeo, date: ${date}`,
+        ),
+      });
+    for (const date of ['2999', '2999-01', '2999-01-01']) {
+      const errors = dated(date);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(
+        new RegExp(
+          `^seed/data/a\\.yaml:23:91: date: publication date ${date} is in the future \\(today is \\d{4}-\\d{2}-\\d{2}\\) \\(the date the outlet published it, not of the event\\)$`,
+        ),
+      );
+    }
+    // In a source too, at its line and column.
+    expect(check({ 'a.yaml': SMALL_SEED.replace('    date: 2020-09-08\n', '    date: 2999-01-01\n') })[0]).toMatch(
+      /^seed\/data\/a\.yaml:14:11: date: publication date 2999-01-01 is in the future/,
+    );
+  });
+
+  it('compares a partial date with today sensibly: this year and this month are not the future', () => {
+    const seed = makeSeedDir({});
+    cleanup.push(seed.remove);
+    const ontology = parseOntology('seed/ontology.yaml', readFileSync(join(seed.dir, 'ontology.yaml'), 'utf8'));
+    const withDate = (date: string) => {
+      const raw = parseYamlSeed('seed/data/a.yaml', SMALL_SEED.replace('    date: 2020-09-08\n', `    date: ${date}\n`));
+      return validateSeed(ontology, [raw], { today: '2026-06-15' }).diagnostics.map(formatDiagnostic);
+    };
+    expect(withDate('2026')).toEqual([]);
+    expect(withDate('2026-06')).toEqual([]);
+    expect(withDate('2026-06-15')).toEqual([]);
+    expect(withDate('2026-06-16')).toEqual([
+      'seed/data/a.yaml:14:11: date: publication date 2026-06-16 is in the future (today is 2026-06-15) (the date the outlet published it, not of the event)',
+    ]);
+    expect(withDate('2026-07')).toEqual([
+      'seed/data/a.yaml:14:11: date: publication date 2026-07 is in the future (today is 2026-06-15) (the date the outlet published it, not of the event)',
+    ]);
+    expect(withDate('2027')).toEqual([
+      'seed/data/a.yaml:14:11: date: publication date 2027 is in the future (today is 2026-06-15) (the date the outlet published it, not of the event)',
+    ]);
+  });
+
+  it("names an invisible U+FEFF inside a short-form relation's source id, and the id it probably means", () => {
+    const errors = check({ 'a.yaml': SMALL_SEED.replace('clean-network EXCLUDES zte @ap', 'clean-network EXCLUDES zte @a\ufeffp') });
+    expect(errors).toEqual(['seed/data/a.yaml:18:32: unknown source "a\ufeffp" (contains the invisible character U+FEFF; did you mean "ap"?)']);
+  });
+
+  it("names an invisible U+FEFF inside a short-form relation's entity id", () => {
+    const errors = check({ 'a.yaml': SMALL_SEED.replace('clean-network EXCLUDES zte @ap', 'clean-network EXCLUDES z\ufeffte @ap') });
+    expect(errors).toEqual([
+      'seed/data/a.yaml:18:28: relation to "z\ufeffte" is not a valid id (contains the invisible character U+FEFF; did you mean "zte"?)',
+    ]);
+  });
+
+  it('a short form it cannot read still names a look-alike character in it', () => {
+    const errors = check({ 'a.yaml': SMALL_SEED.replace('clean-network EXCLUDES zte @ap', 'clean-network EXCLUDES\u200bzte') });
+    expect(errors).toEqual([
+      'seed/data/a.yaml:18:5: cannot read relation "clean-network EXCLUDES\u200bzte" (contains the invisible character U+200B; the short form is "from TYPE to @source")',
+    ]);
   });
 });

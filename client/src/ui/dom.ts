@@ -1,4 +1,4 @@
-/** A tiny element builder: `h('button', { class: 'btn', onclick }, 'Expand')`. */
+/** A tiny element builder: `h('button', { class: 'btn', onclick }, 'Expand')`; `style` is set as el.style.cssText. */
 
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
@@ -9,6 +9,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') {
       el.addEventListener(name.slice(2), value);
+    } else if (name === 'style') {
+      // Through the CSSOM, which the page's CSP allows; a style attribute would need 'unsafe-inline'.
+      el.style.cssText = String(value);
     } else if (value === true) {
       el.setAttribute(name, '');
     } else {

@@ -8,6 +8,7 @@ import { ENTITY_DETAIL, type EntityDetail, type Evidence, type InspectorRelation
 import { isInForce } from '../graph/as-of-date.ts';
 import type { CachedRelation, EntityCache } from '../graph/entity-cache.ts';
 import { h, replaceChildren } from './dom.ts';
+import { externalLink } from './external-link.ts';
 import { shapeSwatch } from './shape-swatch.ts';
 
 export interface InspectorActions {
@@ -154,10 +155,7 @@ export class InspectorPanel {
     for (const p of kind?.properties ?? []) {
       const value = p.name === 'website' && entity.kind === 'Outlet' ? entity['outletWebsite'] : entity[p.name];
       if (value === null || value === undefined || value === '') continue;
-      props.push(
-        h('dt', {}, p.name),
-        h('dd', {}, p.type === 'url' ? h('a', { href: String(value), target: '_blank', rel: 'noopener noreferrer' }, String(value)) : String(value)),
-      );
+      props.push(h('dt', {}, p.name), h('dd', {}, p.type === 'url' ? externalLink(String(value), String(value)) : String(value)));
     }
     if (entity.aliases.length > 0) props.push(h('dt', {}, 'aliases'), h('dd', {}, entity.aliases.join(', ')));
     props.push(h('dt', {}, 'relations'), h('dd', {}, String(entity.degree)));
@@ -305,7 +303,7 @@ function evidenceList(evidence: readonly Evidence[]): HTMLElement {
           { class: 'ev-source' },
           h('span', { class: 'ev-outlet' }, ev.outlet.name),
           h('time', { datetime: ev.publishedAt }, ev.publishedAt),
-          ev.url ? h('a', { href: ev.url, target: '_blank', rel: 'noopener noreferrer' }, hostOf(ev.url)) : null,
+          ev.url ? externalLink(ev.url, hostOf(ev.url)) : null,
         ),
       ),
     ),

@@ -1,6 +1,15 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { entityResolvers } from './entity-resolvers.ts';
+import { liveResolvers } from './live-resolvers.ts';
+import { mutationResolvers } from './mutation-resolvers.ts';
 import { queryResolvers } from './query-resolvers.ts';
 import { relationResolvers } from './relation-resolvers.ts';
 
-export const resolvers: Resolvers = { ...queryResolvers, ...entityResolvers, ...relationResolvers };
+export const resolvers: Resolvers = {
+  ...queryResolvers,
+  ...entityResolvers,
+  ...relationResolvers,
+  ...liveResolvers,
+  ...mutationResolvers,
+  Query: { ...queryResolvers.Query, ...liveResolvers.Query, ...mutationResolvers.Query },
+};
