@@ -170,8 +170,20 @@ describe('authoring in the explorer', () => {
     expect([...after.keys()].length).toBe(before.size);
     expect(loadSeed({ seedDir }).diagnostics).toEqual([]);
 
-    // 4. The second page shows it without reloading (the live update), within 2 s of the save.
+    // 4. The live sync has loaded it (the API answers with it), and the second page shows it
+    //    without reloading (client/src/features/live-updates.ts), within 2 s of the save.
     const saved = Date.now();
+    const inGraph = () =>
+      a.page.evaluate(() =>
+        fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+          body: JSON.stringify({ query: '{ subgraph(ids: ["uk", "huawei"]) { edges { id } } }' }),
+        })
+          .then((r) => r.json())
+          .then((r: { data: { subgraph: { edges: Array<{ id: string }> } } }) => r.data.subgraph.edges.map((e) => e.id)),
+      );
+    await expect.poll(inGraph, { timeout: 2_000 }).toContain(RELATION);
     await b.page.waitForFunction(() => window.__splinternet!.cy.edges().some((e) => e.data('source') === 'uk' && e.data('target') === 'huawei'), null, {
       timeout: 2_000 + 500,
     });
