@@ -12,6 +12,7 @@ import { OntologyState } from './graph/ontology-state.ts';
 import { decodeViewState } from './graph/url-state.ts';
 import { byId } from './ui/dom.ts';
 import { installAppTestHook } from './features/app-test-hook.ts';
+import { Authoring } from './features/authoring/authoring.ts';
 import { ExpansionActions } from './features/expansion.ts';
 import { ExportAndShare } from './features/export-and-share.ts';
 import { Feedback } from './features/feedback.ts';
@@ -74,14 +75,21 @@ export async function startApp(): Promise<void> {
   const expansion = new ExpansionActions(explorer, feedback, events, shortcuts);
   const paths = new Paths(api, explorer, ontology, feedback, filters, events, shortcuts);
   const inspector = new InspectorWiring(api, view, ontology, feedback, expansion, paths, events, shortcuts);
-  const menuSections = [(id: string) => expansion.menuItems(id), (id: string) => paths.menuItems(id), () => inspector.menuItems()];
+  const authoring = new Authoring(api, view, ontology, feedback, inspector, shortcuts);
+  const menuSections = [
+    (id: string) => expansion.menuItems(id),
+    (id: string) => paths.menuItems(id),
+    () => inspector.menuItems(),
+    (id: string) => authoring.menuItems(id),
+  ];
   new NodeMenu(view, container, menuSections, events, shortcuts);
   const live = new LiveUpdates(api, explorer, ontology, inspector, feedback);
   const url = new ShareableUrl(explorer, [layout, filters], events);
   const undoRedo = new UndoRedo(explorer, shortcuts);
   const exports = new ExportAndShare(view, url, feedback);
   new StatusAndToolbar(view, { undoRedo, layout, paths, exports, scale, help: shortcuts }, events);
-  installAppTestHook({ explorer, inspector, scale, layout, feedback, live });
+  installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring });
+  void authoring.start();
 
   // The first view: a synthetic graph (`?synthetic=N`), the view of a link, or the opening view.
   // Live updates start before it, so no seed change made while it loads is missed (a synthetic

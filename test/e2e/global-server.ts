@@ -3,9 +3,16 @@
  * (`server/main.ts`, exactly what `npm start` runs: seed sync, Vite build of the client, HTTP)
  * on a free port. Tests get its address as `inject('e2eBaseUrl')`.
  *
- * E2E_BASE_URL=http://127.0.0.1:4000 skips both and tests a server that is already running.
+ * The server edits a temporary COPY of seed/ (SPLINTERNET_SEED_DIR), never the repository's
+ * files: authoring tests write through the UI. Tests get the copy as `inject('e2eSeedDir')` and
+ * the pristine originals at `inject('e2eOriginalSeedDir')`.
+ *
+ * E2E_BASE_URL=http://127.0.0.1:4000 skips both and tests a server that is already running
+ * (E2E_SEED_DIR then names the seed folder that server edits, if any).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -15,21 +22,33 @@ import { setup as setupNeo4j, teardown as teardownNeo4j } from '../helpers/globa
 declare module 'vitest' {
   export interface ProvidedContext {
     e2eBaseUrl: string;
+    /** The seed folder the server reads and writes ('' when unknown: an external server without E2E_SEED_DIR). */
+    e2eSeedDir: string;
+    /** The repository's seed folder, unchanged, to compare the copy with. */
+    e2eOriginalSeedDir: string;
   }
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let server: ChildProcess | undefined;
 let startedNeo4j = false;
+let seedCopy: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   const external = process.env.E2E_BASE_URL;
+  project.provide('e2eOriginalSeedDir', join(root, 'seed'));
   if (external) {
     project.provide('e2eBaseUrl', external.replace(/\/$/, ''));
+    project.provide('e2eSeedDir', process.env.E2E_SEED_DIR ?? '');
     return;
   }
   await setupNeo4j(project);
   startedNeo4j = true;
+  // `<tmp>/seed`, so the server shows paths as seed/data/… just as it does for the real folder.
+  seedCopy = mkdtempSync(join(tmpdir(), 'splinternet-e2e-'));
+  const seedDir = join(seedCopy, 'seed');
+  cpSync(join(root, 'seed'), seedDir, { recursive: true });
+  project.provide('e2eSeedDir', seedDir);
   const port = await freePort();
   const output: string[] = [];
   server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
@@ -42,6 +61,7 @@ export async function setup(project: TestProject): Promise<void> {
       NEO4J_USERNAME: project.getProvidedContext().neo4jUsername,
       NEO4J_PASSWORD: project.getProvidedContext().neo4jPassword,
       NODE_ENV: 'test',
+      SPLINTERNET_SEED_DIR: seedDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,6 +80,7 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await stopServer();
   if (startedNeo4j) await teardownNeo4j();
+  if (seedCopy) rmSync(seedCopy, { recursive: true, force: true });
 }
 
 async function waitForReady(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -230,12 +230,19 @@ describe('who may write', () => {
     expect(ok.data!.addRelation.applied).toBe(true);
   });
 
-  it('SPLINTERNET_READONLY=1 refuses every write, even on loopback', async () => {
+  it('SPLINTERNET_READONLY=1 refuses every write, even on loopback, but still previews (for a patch to download)', async () => {
     process.env.SPLINTERNET_READONLY = '1';
     try {
       expect((await api.query(AUTHORING)).data!.authoring).toEqual({ enabled: false, reason: 'this is a read-only deployment (SPLINTERNET_READONLY=1)' });
-      const r = await api.query(ADD_RELATION, { r: UK_EXCLUDES_HUAWEI, o: { preview: true } });
+      expect((await api.query('{ authoring { previews } }')).data!.authoring).toEqual({ previews: true });
+      const before = readTree(copy.seedDir);
+      const r = await api.query(ADD_RELATION, { r: UK_EXCLUDES_HUAWEI });
       expect(r.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      const preview = await api.query(ADD_RELATION, { r: UK_EXCLUDES_HUAWEI, o: { preview: true } });
+      expect(preview.errors).toBeUndefined();
+      expect(preview.data!.addRelation.applied).toBe(false);
+      expect(preview.data!.addRelation.diff).toMatch(/^\+.*huawei/m);
+      expect(readTree(copy.seedDir)).toEqual(before);
     } finally {
       delete process.env.SPLINTERNET_READONLY;
     }

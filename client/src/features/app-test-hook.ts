@@ -2,6 +2,7 @@
 import type { Explorer } from '../graph/explorer.ts';
 import { selectedElementId } from '../graph/selection.ts';
 import { installTestHook } from '../ui/test-hook.ts';
+import type { Authoring } from './authoring/authoring.ts';
 import type { Feedback } from './feedback.ts';
 import type { InspectorWiring } from './inspector-wiring.ts';
 import type { LayoutChoice } from './layout-choice.ts';
@@ -16,9 +17,10 @@ export interface HookSources {
   layout: Pick<LayoutChoice, 'name'>;
   feedback: Pick<Feedback, 'errors'>;
   live: Pick<LiveUpdates, 'state'>;
+  authoring: Pick<Authoring, 'mode' | 'drawing' | 'history'>;
 }
 
-export function installAppTestHook({ explorer, inspector, scale, layout, feedback, live }: HookSources): void {
+export function installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring }: HookSources): void {
   const view = explorer.view;
   installTestHook({
     get cy() {
@@ -78,6 +80,9 @@ export function installAppTestHook({ explorer, inspector, scale, layout, feedbac
       },
       get seed() {
         return structuredClone(live.state);
+      },
+      get authoring() {
+        return { mode: authoring.mode, drawing: authoring.drawing, edits: authoring.history.size, lastDiff: authoring.history.last?.diff ?? null };
       },
     },
     whenIdle: () => explorer.run('Idle', async () => undefined).then(() => undefined),

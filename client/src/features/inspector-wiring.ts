@@ -15,9 +15,13 @@ import type { GraphEvents } from './graph-events.ts';
 import type { KeyboardShortcuts } from './keyboard-shortcuts.ts';
 import type { Paths } from './paths.ts';
 
+/** A feature's buttons for what the inspector shows. */
+export type InspectorButtons = (kind: 'entity' | 'relation', id: string) => HTMLElement[];
+
 export class InspectorWiring {
   private readonly host = byId('inspector');
   private readonly panel: InspectorPanel;
+  private readonly buttons: InspectorButtons[] = [];
 
   constructor(
     api: Pick<GraphQLClient, 'request'>,
@@ -46,6 +50,7 @@ export class InspectorWiring {
         pathTo: (id) => paths.openEnd('to', id),
         show: (id) => void actions.showById(id),
         onError: (error) => feedback.report(error, 'Inspector'),
+        extraButtons: (kind, id) => this.buttons.flatMap((buttons) => buttons(kind, id)),
       },
       () => view.filters.asOf,
     );
@@ -78,6 +83,17 @@ export class InspectorWiring {
 
   focus(): void {
     this.host.focus();
+  }
+
+  /** Adds a feature's buttons to the inspector's actions, and redraws what is shown. */
+  addButtons(buttons: InspectorButtons): void {
+    this.buttons.push(buttons);
+    this.refresh();
+  }
+
+  /** Redraws the actions of what is shown (a feature's buttons changed). */
+  refresh(): void {
+    this.panel.refresh();
   }
 
   /** The menu item for entity `id`: inspect it. */

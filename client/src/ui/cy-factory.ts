@@ -3,6 +3,7 @@
  * probes WebGL 2 support once.
  */
 import cytoscape, { type Core } from 'cytoscape';
+import edgehandles from 'cytoscape-edgehandles';
 import fcose from 'cytoscape-fcose';
 import { buildStylesheet } from '../graph/graph-style.ts';
 import { rendererOptions, type RendererSettings } from '../graph/scale-policy.ts';
@@ -26,6 +27,8 @@ export function webglAvailable(): boolean {
 export function createCy(container: HTMLElement, settings: RendererSettings): Core {
   if (!registered) {
     cytoscape.use(fcose);
+    // Drawing relations between entities (features/authoring/draw-relations.ts).
+    cytoscape.use(edgehandles);
     registered = true;
   }
   const webgl = settings.webgl && webglAvailable();

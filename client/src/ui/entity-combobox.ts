@@ -20,6 +20,8 @@ export interface ComboboxOptions {
   onError?(error: unknown): void;
   /** Keep the picked name in the field (path ends) instead of clearing it. @default false */
   keepValue?: boolean;
+  /** Search only these kinds (the evidence's outlet picker: Outlet). @default every kind */
+  kinds?: string[];
 }
 
 export class EntityCombobox {
@@ -90,7 +92,7 @@ export class EntityCombobox {
     const ticket = ++this.request;
     this.input.setAttribute('aria-busy', 'true');
     try {
-      const { search } = await this.options.api.request(SEARCH, { text, first: 10 });
+      const { search } = await this.options.api.request(SEARCH, { text, first: 10, ...(this.options.kinds ? { kinds: this.options.kinds } : {}) });
       if (ticket !== this.request) return;
       this.hits = search.map((s) => s.entity);
       this.active = this.hits.length > 0 ? 0 : -1;

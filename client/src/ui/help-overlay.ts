@@ -18,6 +18,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['A', 'Paths between two entities'],
   ['Shift+F / Shift+T', 'Path from / to the selection'],
   ['D', 'Switch the “as of” date filter on or off'],
+  ['R', 'Add a relation from the selection (when this server accepts edits)'],
   ['Right-click, Shift+F10 or Menu key', 'Actions on an entity'],
   ['?', 'This help'],
 ];

@@ -24,6 +24,8 @@ export interface InspectorActions {
   /** Draws (if needed) and selects an entity. */
   show(id: string): void;
   onError(error: unknown): void;
+  /** More buttons for what is shown, from other features (authoring: Edit, Add relation, Retract). */
+  extraButtons?(kind: 'entity' | 'relation', id: string): HTMLElement[];
 }
 
 export class InspectorPanel {
@@ -135,6 +137,7 @@ export class InspectorPanel {
         h('div', { class: 'insp-kind' }, 'Relation · ', r.type),
         h('p', { class: 'rel-title' }, this.entityLink(r.from.id, from?.name ?? r.from.id), ` ${r.phrase} `, this.entityLink(r.to.id, to?.name ?? r.to.id)),
         h('div', { class: 'insp-id' }, r.id),
+        h('div', { class: 'insp-actions' }, this.actions.extraButtons?.('relation', r.id) ?? []),
       ),
       h(
         'div',
@@ -260,6 +263,7 @@ export class InspectorPanel {
         drawn ? h('button', { class: 'btn small', type: 'button', onclick: () => this.actions.hide(id), title: 'Hide (H)' }, 'Hide') : null,
         h('button', { class: 'btn small', type: 'button', onclick: () => this.actions.pathFrom(id) }, 'Path from'),
         h('button', { class: 'btn small', type: 'button', onclick: () => this.actions.pathTo(id) }, 'Path to'),
+        this.actions.extraButtons?.('entity', id) ?? [],
       ),
     );
   }

@@ -36,6 +36,8 @@ export interface SplinternetHook {
       readonly connection: string;
       readonly banner: SeedBannerState;
     };
+    /** Whether this page may write ('write'), only preview ('propose') or neither; the edits saved from it. */
+    readonly authoring: { mode: string; drawing: boolean; edits: number; lastDiff: string | null };
   };
   whenIdle(): Promise<void>;
 }

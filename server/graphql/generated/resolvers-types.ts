@@ -46,6 +46,11 @@ export type AppRelationsArgs = {
 export type AuthoringInfo = {
   __typename?: 'AuthoringInfo';
   enabled: Scalars['Boolean']['output'];
+  /**
+   * Whether edits can be previewed (preview: true) even though writes are refused: true whenever the
+   * server has a seed folder, so a read-only explorer can still offer a change as a patch to download.
+   */
+  previews: Scalars['Boolean']['output'];
   /** Why writes are refused: read-only deployment, a non-loopback bind without a token, a missing or wrong token. */
   reason?: Maybe<Scalars['String']['output']>;
 };
@@ -1267,6 +1272,7 @@ export type AppResolvers<ContextType = ApiContext, ParentType extends ResolversP
 
 export type AuthoringInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AuthoringInfo'] = ResolversParentTypes['AuthoringInfo']> = {
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previews?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

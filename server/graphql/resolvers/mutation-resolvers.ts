@@ -26,15 +26,21 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { SeedPathError } from '../../authoring/seed-paths.ts';
 import { SeedTextError } from '../../authoring/yaml-text-edit.ts';
 
-/** Whether this request may write (Query.authoring and every mutation). */
+/**
+ * Whether this request may write (Query.authoring and every mutation). Previews write nothing,
+ * so they are open wherever there is a seed to edit: a read-only explorer can still show an
+ * edit's diff and offer it as a patch to download.
+ */
 export function authoringInfo(ctx: ApiContext) {
-  return writeAccess({ listenHost: ctx.listenHost, authorization: ctx.request.headers.get('authorization'), hasSeed: ctx.live !== undefined });
+  const access = writeAccess({ listenHost: ctx.listenHost, authorization: ctx.request.headers.get('authorization'), hasSeed: ctx.live !== undefined });
+  return { ...access, previews: ctx.live !== undefined };
 }
 
 /** Refuses a write this request may not make (FORBIDDEN), then runs the edit and translates its refusals. */
 async function write(ctx: ApiContext, options: EditOptions | null | undefined, prepare: (draft: EditDraft, live: LiveSeed) => string): Promise<SeedEditModel> {
   const access = authoringInfo(ctx);
-  if (!access.enabled || !ctx.live) throw apiError(ErrorCode.FORBIDDEN, `Writes are refused: ${access.reason ?? 'this server has no seed folder to edit'}.`);
+  const allowed = options?.preview ? access.previews : access.enabled;
+  if (!allowed || !ctx.live) throw apiError(ErrorCode.FORBIDDEN, `Writes are refused: ${access.reason ?? 'this server has no seed folder to edit'}.`);
   const live = ctx.live;
   try {
     return await runEdit(live, options, (draft) => prepare(draft, live));
