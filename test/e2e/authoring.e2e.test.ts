@@ -231,4 +231,54 @@ describe('authoring in the explorer', () => {
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   });
+
+  it('"Draw relations": a drag from one entity to another opens the form with both ends; off again, a drag moves the entity', async () => {
+    const c = await newAppPage(browser);
+    try {
+      await openApp(c.page, base);
+      await expect.poll(() => c.page.evaluate(() => window.__splinternet!.state.authoring.mode)).toBe('write');
+      const draw = c.page.getByRole('button', { name: 'Draw relations' });
+      await draw.click();
+      expect(await draw.getAttribute('aria-pressed')).toBe('true');
+      expect(await c.page.evaluate(() => window.__splinternet!.state.authoring.drawing)).toBe(true);
+      const point = (id: string) =>
+        c.page.evaluate((nodeId) => {
+          const cy = window.__splinternet!.cy;
+          const p = cy.getElementById(nodeId).renderedPosition();
+          const rect = cy.container()!.getBoundingClientRect();
+          return { x: rect.left + p.x, y: rect.top + p.y };
+        }, id);
+      const from = await point('clean-network');
+      const to = await point('huawei');
+      const edgesBefore = await c.page.evaluate(() => window.__splinternet!.cy.edges().length);
+      await c.page.mouse.move(from.x, from.y);
+      await c.page.mouse.down();
+      for (let i = 1; i <= 12; i++) await c.page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
+      await c.page.waitForTimeout(300);
+      await c.page.mouse.up();
+      const form = dialog(c.page);
+      await form.waitFor({ timeout: 5_000 });
+      const leads = await form.locator('.form-lead').allInnerTexts();
+      expect(leads).toEqual(['From Clean Network (Initiative)', 'To Huawei (Company)']);
+      expect(await form.getByLabel('Relation').locator('option').allInnerTexts()).toContain('Clean Network excludes Huawei');
+      // The drawn edge is not kept: the relation appears only once saved and synced.
+      expect(await c.page.evaluate(() => window.__splinternet!.cy.edges().length)).toBe(edgesBefore);
+      await c.page.keyboard.press('Escape');
+      await form.waitFor({ state: 'detached' });
+      await draw.click();
+      expect(await c.page.evaluate(() => window.__splinternet!.state.authoring.drawing)).toBe(false);
+      // Drawing off: the same drag moves the entity and opens nothing.
+      const start = await c.page.evaluate(() => ({ ...window.__splinternet!.cy.getElementById('clean-network').position() }));
+      await c.page.mouse.move(from.x, from.y);
+      await c.page.mouse.down();
+      for (let i = 1; i <= 6; i++) await c.page.mouse.move(from.x + 10 * i, from.y + 8 * i);
+      await c.page.mouse.up();
+      const moved = await c.page.evaluate(() => ({ ...window.__splinternet!.cy.getElementById('clean-network').position() }));
+      expect(Math.hypot(moved.x - start.x, moved.y - start.y)).toBeGreaterThan(20);
+      expect(await dialog(c.page).count()).toBe(0);
+      expect(c.errors).toEqual([]);
+    } finally {
+      await c.page.context().close();
+    }
+  });
 });
