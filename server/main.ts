@@ -55,7 +55,8 @@ async function main(): Promise<void> {
     console.log(`splinternet: ${signal}, stopping…`);
     // First: stop watching and end every seedEvents stream, so open explorers' connections
     // become idle and close below instead of holding the drain for DRAIN_MS.
-    await live.close();
+    // Bounded: a sync in progress against a Neo4j that hangs must not hold the shutdown.
+    await Promise.race([live.close(), new Promise((res) => setTimeout(res, DRAIN_MS).unref())]);
     // Stop accepting, let requests in flight finish (for at most DRAIN_MS), and close each
     // keep-alive connection as soon as it is idle, so no client loses an answer it was owed.
     const closed = new Promise<void>((res) => server.close(() => res()));

@@ -21,6 +21,7 @@ import { GraphEvents } from './features/graph-events.ts';
 import { InspectorWiring } from './features/inspector-wiring.ts';
 import { KeyboardShortcuts } from './features/keyboard-shortcuts.ts';
 import { LayoutChoice } from './features/layout-choice.ts';
+import { LiveUpdates } from './features/live-updates.ts';
 import { NodeMenu } from './features/node-menu.ts';
 import { Paths } from './features/paths.ts';
 import { ScaleModes } from './features/scale-modes.ts';
@@ -82,16 +83,20 @@ export async function startApp(): Promise<void> {
     (id: string) => authoring.menuItems(id),
   ];
   new NodeMenu(view, container, menuSections, events, shortcuts);
+  const live = new LiveUpdates(api, explorer, ontology, inspector, feedback);
   const url = new ShareableUrl(explorer, [layout, filters], events);
   const undoRedo = new UndoRedo(explorer, shortcuts);
   const exports = new ExportAndShare(view, url, feedback);
   new StatusAndToolbar(view, { undoRedo, layout, paths, exports, scale, help: shortcuts }, events);
-  installAppTestHook({ explorer, inspector, scale, layout, feedback, authoring });
+  installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring });
   void authoring.start();
 
   // The first view: a synthetic graph (`?synthetic=N`), the view of a link, or the opening view.
+  // Live updates start before it, so no seed change made while it loads is missed (a synthetic
+  // graph is not in the database: it has none).
   const link = decodeViewState(location.hash);
   const synthetic = ScaleModes.syntheticSize();
+  if (synthetic === 0) live.start();
   if (synthetic > 0) await scale.openSynthetic(synthetic, ontology, feedback);
   else if (link && link.entities.length > 0) await url.restore(link);
   else {

@@ -1,3 +1,4 @@
+import { existsSync, realpathSync } from 'node:fs';
 import { formatDiagnostic } from '../ingest/diagnostics.ts';
 import { loadSeed } from '../ingest/load-seed.ts';
 import type { SeedEntity, SeedRelation } from '../ingest/seed-model.ts';
@@ -8,6 +9,7 @@ import type { EditDraft, DraftFile } from './edit-draft.ts';
 import { EditInputError, type EditOptions } from './edit-inputs.ts';
 import { fileVersion } from './file-version.ts';
 import { fileDiff } from './seed-diff-text.ts';
+import { checkRealPath } from './seed-paths.ts';
 import { versionOnDisk } from './seed-snapshot.ts';
 import { offsetOf } from './yaml-text-edit.ts';
 
@@ -45,6 +47,13 @@ export async function commitEdit(live: LiveSeed, draft: EditDraft, summary: stri
     if (s && !s.editable) throw new EditInputError('options.file', `${f.shown} is not UTF-8 text; fix it by hand first`);
   }
 
+  // Base versions the caller prepared against: checked first, a stale one is the answer whatever else.
+  for (const b of options?.baseVersions ?? []) {
+    const path = draft.resolve(b.file, 'options.baseVersions');
+    const now = versionOnDisk(path.abs);
+    if (now !== b.version) throw conflict(path.shown, b.version, now);
+  }
+
   const overrides = new Map(changed.map((f) => [f.abs, f.after] as const));
   const result = loadSeed({ seedDir: snapshot.seedDir, displayRoot: snapshot.displayRoot, overrides });
   if (result.diagnostics.length > 0) {
@@ -52,19 +61,6 @@ export async function commitEdit(live: LiveSeed, draft: EditDraft, summary: stri
     const first = diagnostics[0]!;
     const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
     throw new EditRefusedError(`The edit would make the seed invalid: ${formatDiagnostic(first)}${more}`, diagnostics);
-  }
-
-  // Base versions the caller prepared against, then every file this edit changes: each must be
-  // on disk exactly as read (a hand edit or another explorer may have saved in between).
-  for (const b of options?.baseVersions ?? []) {
-    const path = draft.resolve(b.file, 'options.baseVersions');
-    const now = versionOnDisk(path.abs);
-    if (now !== b.version) throw conflict(path.shown, b.version, now);
-  }
-  for (const f of changed) {
-    const expected = snapshot.files.get(f.shown)?.version ?? null;
-    const now = versionOnDisk(f.abs);
-    if (now !== expected) throw conflict(f.shown, expected, now);
   }
 
   const files = changed.map((f): SeedFileEditModel => ({
@@ -85,7 +81,20 @@ export async function commitEdit(live: LiveSeed, draft: EditDraft, summary: stri
   };
   if (options?.preview) return edit;
 
-  writeFilesAtomically(changed.map((f) => ({ abs: f.abs, text: f.after })));
+  // Every file this edit changes must still be on disk exactly as read (a hand edit may have
+  // landed since): checked last, just before the write.
+  for (const f of changed) {
+    const expected = snapshot.files.get(f.shown)?.version ?? null;
+    const now = versionOnDisk(f.abs);
+    if (now !== expected) throw conflict(f.shown, expected, now);
+  }
+  // Files the API picked (where an entity lives) get the same check as a path a caller names;
+  // a link that stays inside seed/ is written through, not replaced by a file.
+  const writes = changed.map((f) => {
+    checkRealPath(snapshot.seedDir, f.abs);
+    return { abs: existsSync(f.abs) ? realpathSync(f.abs) : f.abs, text: f.after };
+  });
+  writeFilesAtomically(writes);
   const status = await live.syncNow();
   return { ...edit, applied: true, graphVersion: status.state === 'SYNCED' ? status.version : null };
 }
@@ -100,17 +109,22 @@ function conflict(file: string, expected: string | null, actual: string | null):
   );
 }
 
-/** The input field whose generated text holds the diagnostic's position, the narrowest one. */
-function fieldAt(changed: DraftFile[], d: { file: string; line: number; column: number }): string | null {
+/**
+ * The input field whose generated text holds the diagnostic's position, the narrowest one. At
+ * an item's very start the item itself is meant ("duplicate relation", "relation has no
+ * evidence"), except for errors about the first word of a short form (its `from`).
+ */
+function fieldAt(changed: DraftFile[], d: { file: string; line: number; column: number; message: string }): string | null {
   const f = changed.find((c) => c.shown === d.file);
   if (!f || f.after === null || f.spans.length === 0) return null;
   const bom = f.after.charCodeAt(0) === 0xfeff ? 1 : 0;
   const offset = offsetOf(f.after.slice(bom), d.line, d.column) + bom;
-  let best: { field: string; size: number } | undefined;
-  for (const s of f.spans) {
-    if (offset >= s.start && offset <= s.end && (!best || s.end - s.start < best.size)) best = { field: s.field, size: s.end - s.start };
-  }
-  return best?.field ?? null;
+  const holding = f.spans.filter((s) => offset >= s.start && offset <= s.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+  if (holding.length === 0) return null;
+  const widest = holding[holding.length - 1]!;
+  const aboutFrom = /^(unknown entity id|relation from|\S+ cannot start at)/.test(d.message);
+  if (offset === widest.start && !aboutFrom) return widest.field;
+  return holding[0]!.field;
 }
 
 function entityFingerprint(e: SeedEntity): string {

@@ -36,7 +36,9 @@ function addNewOutlets(draft: EditDraft, ontology: Ontology, outlets: NewOutletI
     if (done.has(o.id)) return;
     done.add(o.id);
     const i = outlets.indexOf(o);
-    addOutlet(draft, ontology, o, null, options?.file ? options : { file: fileForKind(draft, 'Outlet') }, `${prefix}.evidence[${i}].newOutlet`);
+    // Outlets go in the file named for the edit when it is YAML (a CSV file holds only relations).
+    const file = options?.file && /\.ya?ml$/i.test(options.file) ? options.file : fileForKind(draft, 'Outlet');
+    addOutlet(draft, ontology, o, null, { file }, `${prefix}.evidence[${i}].newOutlet`);
     names.push(o.name);
   });
   return names;

@@ -106,10 +106,10 @@ function splice(p: Parsed, at: number, remove: number, insert: Snippet): TextEdi
 /** Text to append a new top-level key at the end: a separating blank line, the key line. */
 function appendKey(p: Parsed, key: TopKey, content: (eol: string) => Snippet): TextEditResult {
   const { body, eol } = p;
-  let prefix = '';
-  if (body.length > 0 && !body.endsWith('\n')) prefix += eol;
-  const trimmed = body.replace(/[ \t]*(\r?\n)?$/, '');
-  if (body.length > 0 && !rootIsEmpty(p) && !/\n[ \t]*\r?\n$/.test(prefix ? body + eol : body) && trimmed.length > 0) prefix += eol;
+  // End the last line; then, after content (not after comments only), leave one blank line.
+  let prefix = body.length > 0 && !body.endsWith('\n') ? eol : '';
+  const ended = body + prefix;
+  if (!rootIsEmpty(p) && !/(^|\n)[ \t]*\r?\n$/.test(ended)) prefix += eol;
   const c = content(eol);
   const head = `${prefix}${key}:${eol}`;
   return splice(p, body.length, 0, { text: head + c.text, spans: shiftSpans(c.spans, head.length) });

@@ -5,10 +5,11 @@ import type { RawEvidence, RawRelation, RawSeedFile, RawValue } from './raw-seed
 import { describeYamlNode, isMap, isScalar, isSeq, mapEntries, parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 /**
- * "from TYPE to" or "from TYPE to @source" — the short form of a relation. Words are split at whitespace other than U+FEFF: JavaScript's \s
- * counts that invisible character as a space, so one inside an id broke the line into words
- * that fit nothing, and it was refused as unreadable instead of as an id with an invisible
- * character in it (which the validator names, with the id it probably means).
+ * "from TYPE to" or "from TYPE to @source" — the short form of a relation. Words are split at
+ * whitespace other than U+FEFF: JavaScript's \s counts that invisible character as a space, so
+ * one inside an id broke the line into words that fit nothing, and it was refused as unreadable
+ * instead of as an id with an invisible character in it (which the validator names, with the id
+ * it probably means).
  */
 const SHORT_FORM = /^[^\S\ufeff]*((?:\S|\ufeff)+)[^\S\ufeff]+((?:\S|\ufeff)+)[^\S\ufeff]+((?:\S|\ufeff)+)(?:[^\S\ufeff]+@((?:\S|\ufeff)+))?[^\S\ufeff]*$/;
 const TOP_KEYS = ['entities', 'sources', 'relations'];

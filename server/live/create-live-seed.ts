@@ -67,7 +67,7 @@ export async function createLiveSeed(options: LiveSeedOptions): Promise<LiveSeed
   let servedOntology = ontologyFingerprint(ontology);
   let version = UNVERSIONED;
   let current: { state: SeedState; diagnostics: Diagnostic[]; message: string | null } = { state: 'SYNCING', diagnostics: [], message: null };
-  // The state the last run ended in (never SYNCING): what "recovered" and "fixed" compare with.
+  // The state the last run ended in (never SYNCING): a SYNCED after WAITING says Neo4j is back.
   let settled: SeedState | undefined;
   // A valid seed loaded but not synced yet (Neo4j was down): retries reuse it until a save.
   let loaded: LoadedSeed | undefined = first;
@@ -202,7 +202,12 @@ export async function createLiveSeed(options: LiveSeedOptions): Promise<LiveSeed
   const queue = createSyncQueue({
     debounceMs,
     run,
-    onError: (err) => logError(`seed: unexpected failure of the live sync: ${(err as Error).stack ?? String(err)}`),
+    // A bug, not a seed problem: say so, and leave a state that does not claim a sync is running.
+    onError: (err) => {
+      logError(`seed: unexpected failure of the live sync: ${(err as Error).stack ?? String(err)}`);
+      loaded = undefined;
+      invalid([], `the live sync failed unexpectedly, nothing was changed: ${(err as Error).message ?? String(err)}`);
+    },
   });
 
   let watcher: SeedWatcher | undefined;

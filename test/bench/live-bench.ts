@@ -8,7 +8,7 @@
  * bench-results/live.json. Asserts no timing.
  *
  * A save mode is one function (SAVE_MODES): "file" writes a seed file as an editor does (temp +
- * rename). "api" (the addRelation mutation) is added there once the write API exists.
+ * rename); "api" saves through the addRelation mutation (validated, written, synced by the server).
  */
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -32,7 +32,7 @@ const { values: args } = parseArgs({
   options: {
     changes: { type: 'string', default: '20' },
     datasets: { type: 'string', default: 'real,synthetic' },
-    modes: { type: 'string', default: 'file' },
+    modes: { type: 'string', default: 'file,api' },
     'synthetic-relations': { type: 'string', default: '100000' },
     /** Pause between changes, so each is a sync of its own (the debounce would merge them). */
     'gap-ms': { type: 'string', default: '300' },
@@ -67,6 +67,24 @@ const SAVE_MODES: Record<string, SaveMode> = {
     writeFileSync(`${target}.tmp`, relationYaml(ends, since, i));
     renameSync(`${target}.tmp`, target);
     return Promise.resolve(`${ends.from}|EXCLUDES|${ends.to}|${since}`);
+  },
+  /** The explorer's way: the addRelation mutation into one file, appended to at each change. */
+  api: async ({ baseUrl, ends }, i) => {
+    const since = sinceOf(i);
+    const res = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+      body: JSON.stringify({
+        query: `mutation ($r: RelationInput!, $o: EditOptions) { addRelation(relation: $r, options: $o) { applied graphVersion } }`,
+        variables: {
+          r: { from: ends.from, type: 'EXCLUDES', to: ends.to, since, evidence: [{ outlet: ends.outlet, quote: `bench change ${i}`, date: since }] },
+          o: { file: 'seed/data/bench-live-api.yaml' },
+        },
+      }),
+    });
+    const body = (await res.json()) as { data?: { addRelation: { applied: boolean } }; errors?: unknown[] };
+    if (!body.data?.addRelation.applied) throw new Error(`change ${i} through the API failed: ${JSON.stringify(body.errors)}`);
+    return `${ends.from}|EXCLUDES|${ends.to}|${since}`;
   },
 };
 
@@ -141,7 +159,7 @@ async function measure(db: Database, dataset: Dataset, modeName: string, mode: S
       watch: true,
       log: (line) => {
         const ms = / in (\d+) ms/.exec(line)?.[1];
-        if (ms && line.includes('bench-live-')) syncMs.push(Number(ms));
+        if (ms && line.includes('bench-live')) syncMs.push(Number(ms));
       },
       logError: (line) => console.error(line),
     });
@@ -220,6 +238,6 @@ try {
 reportBench('live', rows, {
   neo4j: external ? 'TEST_NEO4J_URI' : 'local ephemeral, heap 2 GiB, page cache 512 MiB',
   client: 'a second client over HTTP: SSE subscriber (seedEvents), then a subgraph query for the new relation',
-  save: 'file: a new seed file per change, temp file + rename; debounce 50 ms',
+  save: 'file: a new seed file per change, temp file + rename (debounce 50 ms); api: addRelation into one file (validated with the whole seed, written, synced before it answers)',
   loadAverageAtStart: load,
 });

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffLines, formatPatch, parsePatch, reversePatch } from 'diff';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/database.ts';
+import { openDatabase, type Database } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
 import { authoringClient, readTree, SEED_EDIT } from '../helpers/authoring-client.ts';
 import { openTestDatabase, resetDatabase } from '../helpers/test-database.ts';
@@ -253,8 +253,9 @@ describe('path safety', () => {
   it('refuses traversal, absolute paths, other extensions and symlinks out of seed/, writing nothing anywhere', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'splinternet-outside-'));
     try {
-      symlinkSync(outside, join(copy.seedDir, 'data', 'linked-dir'));
-      writeFileSync(join(outside, 'target.yaml'), 'relations:\n');
+      mkdirSync(join(outside, 'dir'));
+      symlinkSync(join(outside, 'dir'), join(copy.seedDir, 'data', 'linked-dir'));
+      writeFileSync(join(outside, 'target.yaml'), 'entities:\n  - { id: outsider, kind: Company, name: Outsider }\n');
       symlinkSync(join(outside, 'target.yaml'), join(copy.seedDir, 'data', 'linked-file.yaml'));
       const before = readTree(outside);
       const cases: Array<[string, RegExp]> = [
@@ -273,6 +274,9 @@ describe('path safety', () => {
         expect(r.errors![0]!.message, file).toMatch(message);
         expect(r.errors![0]!.extensions!.field, file).toBe('options.file');
       }
+      // A fact read through a link that leads out is not written through it either.
+      const edit = await api.query('mutation { updateEntity(id: "outsider", patch: { name: "Inside" }) { applied } }');
+      expect(edit.errors![0]!.message).toMatch(/leads out of the seed folder/);
       expect(readTree(outside)).toEqual(before);
       expect(readdirSync(join(copy.root))).toEqual(['seed']);
     } finally {
@@ -365,6 +369,81 @@ describe('retract, edit and undo', () => {
   it('unknown ids are NOT_FOUND', async () => {
     const r = await api.query(`mutation { retractRelation(id: "uk|EXCLUDES|nobody") { applied } }`);
     expect(r.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('sources, CSV rows and an unreachable Neo4j', () => {
+  it('addSource goes under sources: where sources citing its outlet live; a relation can then cite it in short form', async () => {
+    const s = await api.query(
+      `mutation { addSource(source: { id: "ap-uk-huawei", outlet: "ap-news", url: "https://apnews.com/article/uk-huawei", date: "2020-07-14" }) { ${SEED_EDIT} } }`,
+    );
+    expect(s.errors).toBeUndefined();
+    expect(s.data!.addSource.files[0].diff).toMatch(
+      /\+ {2}ap-uk-huawei:\n\+ {4}outlet: ap-news\n\+ {4}url: https:\/\/apnews\.com\/article\/uk-huawei\n\+ {4}date: 2020-07-14\n/,
+    );
+    const r = await api.query(ADD_RELATION, { r: { from: 'uk', type: 'EXCLUDES', to: 'huawei', evidence: [{ source: 'ap-uk-huawei' }] } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.addRelation.diff).toContain('+  - uk EXCLUDES huawei @ap-uk-huawei\n');
+  });
+
+  it('a relation added to, edited in and retracted from a CSV file is one row', async () => {
+    const path = join(copy.seedDir, 'data/bulk-relations.csv');
+    const original = readFileSync(path, 'utf8');
+    const add = await api.query(ADD_RELATION, {
+      r: {
+        from: 'uk',
+        type: 'EXCLUDES',
+        to: 'huawei',
+        since: '2020-07-14',
+        evidence: [{ outlet: 'ap-news', quote: 'bans Huawei, "by 2027"', date: '2020-07-14' }],
+      },
+      o: { file: 'seed/data/bulk-relations.csv' },
+    });
+    expect(add.errors).toBeUndefined();
+    const row = 'uk,EXCLUDES,huawei,ap-news,"bans Huawei, ""by 2027""",,2020-07-14,2020-07-14,,';
+    expect(readFileSync(path, 'utf8')).toBe(`${original}${row}\n`);
+    const id = 'uk|EXCLUDES|huawei|2020-07-14';
+    const upd = await api.query(`mutation($id: ID!) { updateRelation(id: $id, patch: { confidence: LOW }) { ${SEED_EDIT} } }`, { id });
+    expect(upd.errors).toBeUndefined();
+    expect(readFileSync(path, 'utf8')).toBe(`${original}${row}low\n`);
+    const ret = await api.query(`mutation($id: ID!) { retractRelation(id: $id) { applied } }`, { id });
+    expect(ret.errors).toBeUndefined();
+    expect(readFileSync(path, 'utf8')).toBe(original);
+  });
+
+  it('while Neo4j is unreachable the file is saved and graphVersion is null (the sync retries)', async () => {
+    const dead = openDatabase({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'x' });
+    try {
+      const down = authoringClient(dead, testLiveSeed(dead, copy.seedDir, copy.root));
+      const r = await down.query(ADD_RELATION, { r: UK_EXCLUDES_HUAWEI });
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.addRelation).toMatchObject({ applied: true, graphVersion: null });
+      expect(readFileSync(join(copy.seedDir, 'data/countries.yaml'), 'utf8')).toContain('  - from: uk\n    type: EXCLUDES\n    to: huawei\n');
+      expect(loadSeed({ seedDir: copy.seedDir, displayRoot: copy.root }).diagnostics).toEqual([]);
+    } finally {
+      await dead.close();
+    }
+  });
+});
+
+describe('concurrent writes', () => {
+  it('are serialised: both land, a duplicate of the first is refused, and the files stay valid', async () => {
+    const zte = { from: 'uk', type: 'EXCLUDES', to: 'zte', evidence: [{ source: 'ap-clean-network-exclusions' }] };
+    const [a, b, dup] = await Promise.all([
+      api.query(ADD_RELATION, { r: UK_EXCLUDES_HUAWEI }),
+      api.query(ADD_RELATION, { r: zte }),
+      api.query(ADD_RELATION, { r: zte }),
+    ]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(dup.errors![0]!.message).toMatch(/duplicate relation uk EXCLUDES zte/);
+    expect(dup.errors![0]!.extensions!.diagnostics).toEqual([expect.objectContaining({ field: 'relation' })]);
+    const text = readFileSync(join(copy.seedDir, 'data/countries.yaml'), 'utf8');
+    expect(text.match(/- uk EXCLUDES zte @ap-clean-network-exclusions/g)).toHaveLength(1);
+    expect(text).toContain('  - from: uk\n    type: EXCLUDES\n    to: huawei\n');
+    expect(loadSeed({ seedDir: copy.seedDir, displayRoot: copy.root }).diagnostics).toEqual([]);
+    expect(await relationCount('uk', 'EXCLUDES', 'zte')).toBe(1);
+    expect(await relationCount('uk', 'EXCLUDES', 'huawei')).toBe(1);
   });
 });
 

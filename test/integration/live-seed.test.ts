@@ -153,6 +153,19 @@ describe('live seed sync', () => {
     expect(live.ontology().kinds.get('Country')?.color).toBe('#123abc');
   });
 
+  it('a broken ontology: INVALID at its line, the last good ontology still served', async () => {
+    const query = api();
+    const text = readFileSync(seed.path('ontology.yaml'), 'utf8');
+    const seen = recorder.events.length;
+    seed.write('ontology.yaml', text.replace('color: "#4e79a7"', 'color: "blue"'));
+    const event = await recorder.waitFor('INVALID', (e) => e.status.state === 'INVALID', seen);
+    expect(event.status.diagnostics).toEqual([
+      expect.objectContaining({ file: 'seed/ontology.yaml', line: text.split('\n').indexOf('    color: "#4e79a7"') + 1 }),
+    ]);
+    expect((await query(`{ ontology { kinds { name color } } }`)).data?.ontology.kinds).toContainEqual({ name: 'Country', color: '#4e79a7' });
+    expect(live.ontology().kinds.get('Country')?.color).toBe('#4e79a7');
+  });
+
   it('a deleted file: its facts are removed', async () => {
     const query = api();
     const csv = readFileSync(seed.path('data/bulk-relations.csv'), 'utf8');

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadSeed } from '../../server/ingest/load-seed.ts';
 import { retryDelay } from '../../server/live/retry-delay.ts';
 import { createSeedEventHub } from '../../server/live/seed-event-hub.ts';
 import type { SeedEventModel } from '../../server/live/live-seed.ts';
 import { isSeedFile } from '../../server/live/seed-watcher.ts';
 import { createSyncQueue } from '../../server/live/sync-queue.ts';
+import { SMALL_SEED, makeSeedDir } from '../helpers/seed-fixture.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -156,6 +158,17 @@ describe('which paths are seed files', () => {
     expect(isSeedFile(dir, join(dir, 'README.md'))).toBe(false);
     expect(isSeedFile(dir, join(dir, 'other.yaml'))).toBe(false);
     expect(isSeedFile(dir, '/x/elsewhere/data/uk.yaml')).toBe(false);
+  });
+
+  it('the loader skips hidden files too, so an editor lock or a temp file mid-save cannot fail a sync', () => {
+    const seed = makeSeedDir({ 'a.yaml': SMALL_SEED, '.#a.yaml': 'entities: [', '.hidden/b.yaml': 'relations: [' });
+    try {
+      const loaded = loadSeed({ seedDir: seed.dir });
+      expect(loaded.diagnostics).toEqual([]);
+      expect(loaded.files).toEqual(['seed/data/a.yaml']);
+    } finally {
+      seed.remove();
+    }
   });
 });
 

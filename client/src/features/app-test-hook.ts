@@ -6,6 +6,7 @@ import type { Authoring } from './authoring/authoring.ts';
 import type { Feedback } from './feedback.ts';
 import type { InspectorWiring } from './inspector-wiring.ts';
 import type { LayoutChoice } from './layout-choice.ts';
+import type { LiveUpdates } from './live-updates.ts';
 import type { ScaleModes } from './scale-modes.ts';
 
 /** What the hook reads from. */
@@ -15,10 +16,11 @@ export interface HookSources {
   scale: Pick<ScaleModes, 'settings' | 'rebuilds'>;
   layout: Pick<LayoutChoice, 'name'>;
   feedback: Pick<Feedback, 'errors'>;
+  live: Pick<LiveUpdates, 'state'>;
   authoring: Pick<Authoring, 'mode' | 'drawing' | 'history'>;
 }
 
-export function installAppTestHook({ explorer, inspector, scale, layout, feedback, authoring }: HookSources): void {
+export function installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring }: HookSources): void {
   const view = explorer.view;
   installTestHook({
     get cy() {
@@ -75,6 +77,9 @@ export function installAppTestHook({ explorer, inspector, scale, layout, feedbac
       },
       get errors() {
         return [...feedback.errors];
+      },
+      get seed() {
+        return structuredClone(live.state);
       },
       get authoring() {
         return { mode: authoring.mode, drawing: authoring.drawing, edits: authoring.history.size, lastDiff: authoring.history.last?.diff ?? null };

@@ -30,6 +30,8 @@ export class FiltersAndTime implements ViewStatePart {
       },
     });
     view.subscribe(() => this.updateCounts());
+    // A new ontology or new counts (live updates) are written into the objects the sidebar holds.
+    ontology.subscribe(() => this.sidebar.redraw());
     shortcuts.on(['d', 'D'], () => this.sidebar.setAsOf(view.filters.asOf ? null : (ontology.stats.latestDate ?? null)));
     this.updateCounts();
   }

@@ -71,6 +71,16 @@ export class InspectorWiring {
     return this.panel.shown;
   }
 
+  /** Shows what is shown again (its record or its relations changed). */
+  refresh(): void {
+    this.panel.refresh();
+  }
+
+  /** Empties the inspector (what it showed is gone). */
+  clear(): void {
+    this.panel.showEmpty();
+  }
+
   focus(): void {
     this.host.focus();
   }

@@ -46,6 +46,7 @@ export class Paths {
     byId('path-slot').append(this.panel.element);
 
     filters.onChange(() => this.reapply());
+    ontology.subscribe(() => this.panel.redrawTypes());
     view.onCyReplaced(() => this.reapply());
     events.noHoverDimmingWhile(() => this.highlighted !== null);
     shortcuts.on(['a', 'A'], () => this.toggle());

@@ -1,6 +1,7 @@
 /**
  * Everything the client has fetched: entities and relations by id, and which relations touch
- * each entity. It only grows; what is drawn is decided by the `GraphView`.
+ * each entity. It grows as the user explores and shrinks only when the graph itself loses an
+ * element (a live update); what is drawn is decided by the `GraphView`.
  */
 import type { EntitySummary, Relation } from '../api/operations.ts';
 
@@ -38,6 +39,22 @@ export class EntityCache {
       if (relation) out.push(relation);
     }
     return out;
+  }
+
+  /** Forgets a relation that is no longer in the graph. */
+  forgetRelation(id: string): void {
+    const relation = this.relations.get(id);
+    if (!relation) return;
+    this.relations.delete(id);
+    this.byEntity.get(relation.from.id)?.delete(id);
+    this.byEntity.get(relation.to.id)?.delete(id);
+  }
+
+  /** Forgets an entity that is no longer in the graph, and its relations. */
+  forgetEntity(id: string): void {
+    for (const relation of this.relationsOf(id)) this.forgetRelation(relation.id);
+    this.entities.delete(id);
+    this.byEntity.delete(id);
   }
 
   private index(entityId: string, relationId: string): void {

@@ -53,10 +53,13 @@ export class Explorer {
     return this.pending > 0;
   }
 
-  /** Runs `fn` after the actions before it; reports failures; resolves undefined on failure. */
-  run<T>(action: string, fn: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Runs `fn` after the actions before it; reports failures; resolves undefined on failure.
+   * A `quiet` action (a live update) does not announce itself as busy: the user did not start it.
+   */
+  run<T>(action: string, fn: () => Promise<T>, { quiet = false }: { quiet?: boolean } = {}): Promise<T | undefined> {
     this.pending++;
-    this.options.onBusy?.(true, action);
+    if (!quiet) this.options.onBusy?.(true, action);
     const result = this.queue.then(fn).then(
       (value) => value,
       (error: unknown) => {

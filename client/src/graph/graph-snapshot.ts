@@ -66,6 +66,19 @@ export function isEmptyChange<M>(change: GraphChange<M>, sameMeta: (a: M, b: M) 
 }
 
 /**
+ * A change with each element record passed through `fn` (null drops it) and only the moves
+ * `keepMove` accepts. The bookkeeping is kept as it is.
+ */
+export function mapRecords<M>(change: GraphChange<M>, fn: (record: ElementRecord) => ElementRecord | null, keepMove: (id: string) => boolean): GraphChange<M> {
+  const map = (records: ElementRecord[]) =>
+    records.flatMap((record) => {
+      const next = fn(record);
+      return next === null ? [] : [next];
+    });
+  return { ...change, added: map(change.added), removed: map(change.removed), moved: change.moved.filter((m) => keepMove(m.id)) };
+}
+
+/**
  * Applies a change to `cy` forwards (redo) or backwards (undo). Nodes go in before edges and
  * edges out before nodes, so no edge is ever left dangling.
  */

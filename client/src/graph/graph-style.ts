@@ -15,6 +15,8 @@ export const THEME = {
   accent: '#ffb000',
   path: '#36c5f0',
   pinned: '#ffffff',
+  /** Elements a seed edit just changed (live updates). */
+  live: '#ff7ad9',
 } as const;
 
 /** Node diameter grows with degree, from `min` at `fromDegree` to `max` at `toDegree`. */
@@ -119,5 +121,11 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
       style: { width: 3.5, 'line-color': THEME.accent, 'target-arrow-color': THEME.accent, opacity: 1, 'z-index': 30 },
     },
     { selector: 'node.new', style: { 'border-width': 3, 'border-color': '#7bd88f' } },
+    // Changed by a seed edit (live update), for a moment.
+    {
+      selector: 'node.live-changed',
+      style: { 'border-width': 4, 'border-color': THEME.live, 'underlay-color': THEME.live, 'underlay-opacity': 0.35, 'underlay-padding': 8 },
+    },
+    { selector: 'edge.live-changed', style: { width: 4, 'line-color': THEME.live, 'target-arrow-color': THEME.live, opacity: 1 } },
   ];
 }

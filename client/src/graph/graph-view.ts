@@ -6,14 +6,15 @@
  */
 import type { Core, EdgeDataDefinition, ElementDefinition, NodeDataDefinition, NodeSingular, Position } from 'cytoscape';
 import type { EntitySummary } from '../api/operations.ts';
-import { toEdgeDefinition, toNodeDefinition, type KindStyles } from './element-model.ts';
+import { DEFAULT_EDGE_COLOR, toEdgeDefinition, toNodeDefinition, type KindStyles } from './element-model.ts';
 import { EntityCache, type CachedRelation } from './entity-cache.ts';
 import { planCollapse, type ExpansionRecord } from './expansion.ts';
 import { planDrawChunks } from './draw-chunks.ts';
 import { nextFrame } from './next-frame.ts';
 import { applyFilters, NO_FILTERS, type FilterState, type Visibility } from './filters.ts';
-import { applyChange, diffSnapshots, isEmptyChange, takeSnapshot, type GraphChange } from './graph-snapshot.ts';
+import { applyChange, diffSnapshots, isEmptyChange, mapRecords, takeSnapshot, type ElementRecord, type GraphChange } from './graph-snapshot.ts';
 import { History } from './history.ts';
+import type { LivePlan } from './live-change-plan.ts';
 import { centroid, placeAround } from './placement.ts';
 
 /** Bookkeeping that travels with undo/redo. Plain data: it is cloned per change. */
@@ -272,6 +273,7 @@ export class GraphView {
     const entry = this.history.undo();
     if (!entry) return undefined;
     await applyChange(this.cyInstance, entry.change, 'backward');
+    this.drawKnownRelations(nodeIds(entry.change.removed));
     this.meta = structuredClone(entry.change.metaBefore);
     this.refresh();
     return entry.label;
@@ -282,9 +284,87 @@ export class GraphView {
     const entry = this.history.redo();
     if (!entry) return undefined;
     await applyChange(this.cyInstance, entry.change, 'forward');
+    this.drawKnownRelations(nodeIds(entry.change.added));
     this.meta = structuredClone(entry.change.metaAfter);
     this.refresh();
     return entry.label;
+  }
+
+  /**
+   * Carries out a change of the graph made elsewhere (see live-change-plan.ts): removes, updates
+   * and adds elements without moving any drawn entity (new ones are placed next to a drawn
+   * neighbour). It is not an undoable step, and no step in the history brings back what it
+   * removed or the old data of what it updated. Returns the ids of the entities added.
+   */
+  applyExternalChange(plan: LivePlan): string[] {
+    const cy = this.cyInstance;
+    const goneEntities = new Set(plan.removeEntities);
+    const gone = new Set([...plan.removeEntities, ...plan.removeRelations]);
+    for (const id of plan.removeRelations) this.cache.forgetRelation(id);
+    for (const id of plan.removeEntities) this.cache.forgetEntity(id);
+    for (const entity of plan.updateEntities) this.cache.putEntity(entity);
+    for (const relation of plan.updateRelations) this.cache.putRelation(relation);
+    const fresh = new Map<string, Record<string, unknown>>();
+    cy.batch(() => {
+      for (const id of plan.removeRelations) cy.getElementById(id).remove();
+      for (const id of plan.removeEntities) cy.getElementById(id).remove();
+      for (const entity of plan.updateEntities) {
+        const data = { ...toNodeDefinition(entity, this.styles).data };
+        const node = cy.getElementById(entity.id);
+        if (node.nonempty()) node.data(data);
+        fresh.set(entity.id, data);
+      }
+      for (const relation of plan.updateRelations) {
+        const edge = cy.getElementById(relation.id);
+        if (edge.empty()) continue;
+        const data = { ...toEdgeDefinition(relation, this.typeColors.get(relation.type)).data };
+        edge.data(data);
+        fresh.set(relation.id, data);
+      }
+    });
+    this.meta = withoutEntities(this.meta, goneEntities);
+    const keep = (record: ElementRecord): ElementRecord | null => {
+      const id = String(record.data.id);
+      if (gone.has(id)) return null;
+      if (record.group === 'edges' && (goneEntities.has(String(record.data.source)) || goneEntities.has(String(record.data.target)))) return null;
+      const data = fresh.get(id);
+      return data ? { ...record, data: { ...record.data, ...data } } : record;
+    };
+    this.history.rewrite((change) => {
+      const next = mapRecords(change, keep, (id) => !gone.has(id));
+      return { ...next, metaBefore: withoutEntities(next.metaBefore, goneEntities), metaAfter: withoutEntities(next.metaAfter, goneEntities) };
+    });
+    const added = this.addEntities(plan.addEntities, plan.addRelations);
+    this.refresh();
+    return added;
+  }
+
+  /**
+   * Styles every element again from the kind styles and type colours (after they changed in
+   * place: a new ontology), in the drawing and in the history.
+   */
+  restyle(): void {
+    const restyled = (record: { group: 'nodes' | 'edges'; data: Record<string, unknown> }): Record<string, unknown> => {
+      if (record.group === 'nodes') {
+        const style = this.styles.get(String(record.data.kind));
+        return style ? { ...record.data, color: style.color, shape: style.shape } : record.data;
+      }
+      return { ...record.data, color: this.typeColors.get(String(record.data.type)) ?? DEFAULT_EDGE_COLOR };
+    };
+    const cy = this.cyInstance;
+    cy.batch(() => {
+      cy.elements().forEach((ele) => {
+        ele.data(restyled({ group: ele.isNode() ? 'nodes' : 'edges', data: ele.data() as Record<string, unknown> }));
+      });
+    });
+    this.history.rewrite((change) =>
+      mapRecords(
+        change,
+        (record) => ({ ...record, data: restyled(record) }),
+        () => true,
+      ),
+    );
+    this.refresh();
   }
 
   /** Sets the filters (not undoable: they are view settings, not changes to the graph). */
@@ -385,6 +465,20 @@ export class GraphView {
     const bb = this.cyInstance.nodes().boundingBox({});
     return { x: bb.x2 + 120, y: (bb.y1 + bb.y2) / 2 };
   }
+}
+
+/** The bookkeeping without `gone` entities (no pin, no expansion of them, none added by one). */
+function withoutEntities(meta: ViewMeta, gone: ReadonlySet<string>): ViewMeta {
+  if (gone.size === 0) return meta;
+  const expansions: Record<string, ExpansionRecord> = {};
+  for (const [id, record] of Object.entries(meta.expansions)) {
+    if (!gone.has(id)) expansions[id] = { ...record, added: record.added.filter((a) => !gone.has(a)) };
+  }
+  return { pinned: meta.pinned.filter((id) => !gone.has(id)), expansions };
+}
+
+function nodeIds(records: readonly ElementRecord[]): string[] {
+  return records.filter((r) => r.group === 'nodes').map((r) => String(r.data.id));
 }
 
 function sameMeta(a: ViewMeta, b: ViewMeta): boolean {

@@ -59,6 +59,15 @@ export class History<C> {
     return this.undone.at(-1)?.label;
   }
 
+  /**
+   * Rewrites every recorded change, done and undone (a change made outside the history, such as
+   * an element removed from the graph itself, must not come back with an undo or a redo).
+   */
+  rewrite(fn: (change: C) => C): void {
+    for (const entry of this.done) entry.change = fn(entry.change);
+    for (const entry of this.undone) entry.change = fn(entry.change);
+  }
+
   clear(): void {
     this.done.length = 0;
     this.undone.length = 0;

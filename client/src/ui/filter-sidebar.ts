@@ -135,6 +135,11 @@ export class FilterSidebar {
     this.options.onChange(this.filters);
   }
 
+  /** Draws the legend and totals again (the ontology or the stats changed in place). */
+  redraw(): void {
+    this.render();
+  }
+
   setCounts(counts: ViewCounts): void {
     this.counts = counts;
     this.render();

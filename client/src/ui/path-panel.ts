@@ -37,11 +37,8 @@ export class PathPanel {
       { class: 'btn', 'aria-label': 'Most hops' },
       [1, 2, 3, 4, 5, 6].map((n) => h('option', { value: n, selected: n === 4 }, `≤ ${n} hops`)),
     );
-    this.types = h(
-      'div',
-      { class: 'types' },
-      options.ontology.relationTypes.map((t) => h('label', {}, h('input', { type: 'checkbox', value: t.name, checked: true }), t.phrase)),
-    );
+    this.types = h('div', { class: 'types' });
+    this.redrawTypes();
     this.findButton = h('button', { class: 'btn primary', type: 'button', onclick: () => void this.find() }, 'Find paths');
     this.element = h(
       'section',
@@ -70,6 +67,15 @@ export class PathPanel {
       ),
       h('div', { class: 'row' }, this.hops, this.findButton, h('button', { class: 'btn', type: 'button', onclick: () => this.clear() }, 'Clear')),
       this.results,
+    );
+  }
+
+  /** Lists the ontology's relation types again (it changed in place), keeping which are unticked. */
+  redrawTypes(): void {
+    const off = new Set([...this.types.querySelectorAll<HTMLInputElement>('input:not(:checked)')].map((i) => i.value));
+    replaceChildren(
+      this.types,
+      this.options.ontology.relationTypes.map((t) => h('label', {}, h('input', { type: 'checkbox', value: t.name, checked: !off.has(t.name) }), t.phrase)),
     );
   }
 

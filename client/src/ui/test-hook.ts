@@ -4,7 +4,9 @@
  * `state` reports what is drawn and set; `whenIdle()` resolves when no action is running.
  */
 import type { Core } from 'cytoscape';
+import type { SeedEvent } from '../api/live-operations.ts';
 import type { FilterState } from '../graph/filters.ts';
+import type { SeedBannerState } from './seed-banner.ts';
 
 export interface SplinternetHook {
   readonly cy: Core;
@@ -26,6 +28,14 @@ export interface SplinternetHook {
     readonly renderer: { mode: string; webgl: boolean; /** Times the Cytoscape instance was rebuilt for a new mode. */ rebuilds: number };
     readonly layout: string;
     readonly errors: string[];
+    /** Live updates: the last seed event, the version drawn, updates carried out, the banner. */
+    readonly seed: {
+      readonly lastEvent: SeedEvent | null;
+      readonly version: string | null;
+      readonly updates: number;
+      readonly connection: string;
+      readonly banner: SeedBannerState;
+    };
     /** Whether this page may write ('write'), only preview ('propose') or neither; the edits saved from it. */
     readonly authoring: { mode: string; drawing: boolean; edits: number; lastDiff: string | null };
   };
