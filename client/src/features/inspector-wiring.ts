@@ -71,7 +71,7 @@ export class InspectorWiring {
     return this.panel.shown;
   }
 
-  /** Shows what is shown again (its record or its relations changed). */
+  /** Shows what is shown again (its record, its relations or a feature's buttons changed). */
   refresh(): void {
     this.panel.refresh();
   }
@@ -89,11 +89,6 @@ export class InspectorWiring {
   addButtons(buttons: InspectorButtons): void {
     this.buttons.push(buttons);
     this.refresh();
-  }
-
-  /** Redraws the actions of what is shown (a feature's buttons changed). */
-  refresh(): void {
-    this.panel.refresh();
   }
 
   /** The menu item for entity `id`: inspect it. */
