@@ -20,6 +20,8 @@ const originalDir = inject('e2eOriginalSeedDir');
 const QUOTE = 'Huawei to be removed from UK 5G networks by 2027';
 const URL = 'https://www.bbc.com/news/technology-53403793';
 const RELATION = 'uk|EXCLUDES|huawei';
+/** How long a live update may take before the test gives up (a bound on a hung wait, not a speed check). */
+const LIVE_MS = 10_000;
 
 let browser: Browser;
 let a: AppPage;
@@ -74,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('authoring in the explorer', () => {
-  it('adds "United Kingdom EXCLUDES Huawei" with a new outlet, live in a second page; retracts it; undoes and redoes the retraction', async () => {
+  it('adds "United Kingdom EXCLUDES Huawei" with a new outlet, live in a second page; retracts it; undoes the retraction and retracts again', async () => {
     expect(seedDir, 'the e2e server must edit a copy of seed/ (set E2E_SEED_DIR for an external server)').not.toBe('');
     expect(seedDir).not.toBe(originalDir);
     const before = readTree(seedDir);
@@ -171,8 +173,8 @@ describe('authoring in the explorer', () => {
     expect(loadSeed({ seedDir }).diagnostics).toEqual([]);
 
     // 4. The live sync has loaded it (the API answers with it), and the second page shows it
-    //    without reloading (client/src/features/live-updates.ts), within 2 s of the save.
-    const saved = Date.now();
+    //    without reloading (client/src/features/live-updates.ts). How fast (the aim: 2 s) is
+    //    measured by `npm run bench:live`, not asserted here: the bound only ends a hung wait.
     const inGraph = () =>
       a.page.evaluate(() =>
         fetch('/graphql', {
@@ -183,31 +185,30 @@ describe('authoring in the explorer', () => {
           .then((r) => r.json())
           .then((r: { data: { subgraph: { edges: Array<{ id: string }> } } }) => r.data.subgraph.edges.map((e) => e.id)),
       );
-    await expect.poll(inGraph, { timeout: 2_000 }).toContain(RELATION);
+    await expect.poll(inGraph, { timeout: LIVE_MS }).toContain(RELATION);
     await b.page.waitForFunction(() => window.__splinternet!.cy.edges().some((e) => e.data('source') === 'uk' && e.data('target') === 'huawei'), null, {
-      timeout: 2_000 + 500,
+      timeout: LIVE_MS,
     });
-    expect(Date.now() - saved).toBeLessThan(2_500);
     expect(await ukExcludesHuawei(b.page)).toEqual([RELATION]);
-    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: 2_000 }).toEqual([RELATION]);
+    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: LIVE_MS }).toEqual([RELATION]);
 
     // 5. Retract from the inspector: both pages drop it.
     await clickGraphElement(a.page, RELATION);
     await a.page.locator('#inspector').getByRole('button', { name: 'Retract relation' }).click();
     await expect.poll(() => dialog(a.page).locator('pre.diff .diff-add').count()).toBe(0);
     await saveWhenPreviewed(a.page, 'to: huawei', 'Retract');
-    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: 2_000 }).toEqual([]);
-    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: 2_000 }).toEqual([]);
+    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: LIVE_MS }).toEqual([]);
+    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: LIVE_MS }).toEqual([]);
 
     // 6. Undo the retraction from its toast (the reverse patch, previewed), then retract again.
     await a.page.locator('.toast', { hasText: 'Retracted' }).getByRole('button', { name: 'Undo' }).click();
     await saveWhenPreviewed(a.page, 'to: huawei', 'Revert');
-    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: 2_000 }).toEqual([RELATION]);
-    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: 2_000 }).toEqual([RELATION]);
+    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: LIVE_MS }).toEqual([RELATION]);
+    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: LIVE_MS }).toEqual([RELATION]);
     await clickGraphElement(a.page, RELATION);
     await a.page.locator('#inspector').getByRole('button', { name: 'Retract relation' }).click();
     await saveWhenPreviewed(a.page, 'to: huawei', 'Retract');
-    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: 2_000 }).toEqual([]);
+    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: LIVE_MS }).toEqual([]);
 
     // 7. Removing an entity still in use is refused, naming the relations that use it.
     await clickGraphElement(a.page, 'huawei');
