@@ -21,6 +21,8 @@ export interface ComboboxOptions {
   isDrawn?(id: string): boolean;
   onPick(entity: EntitySummary): void;
   onError?(error: unknown): void;
+  /** Enter in the field when its value is picked and no list is open (a form's submit). */
+  onSubmit?(): void;
   /** A search answered (its earlier failure, if any, is stale now). */
   onResults?(): void;
   /** Keep the picked name in the field (path ends) instead of clearing it. @default false */
@@ -56,7 +58,7 @@ export class EntityCombobox {
     this.limitNote = h('p', { id: `${id}-limit`, class: 'combobox-limit', role: 'status', hidden: true });
     this.input.setAttribute('aria-describedby', this.limitNote.id);
     this.list = h('ul', { id: `${id}-list`, role: 'listbox', 'aria-label': `${options.label} suggestions`, hidden: true });
-    this.element = h('div', { class: 'combobox' }, h('span', { class: 'search-icon', 'aria-hidden': 'true' }, '⌕'), this.input, this.list, this.limitNote);
+    this.element = h('div', { class: 'combobox' }, h('span', { class: 'search-icon', 'aria-hidden': 'true' }, '⌕'), this.input, this.limitNote, this.list);
 
     this.input.addEventListener('input', () => {
       this.picked = null;
@@ -180,6 +182,7 @@ export class EntityCombobox {
       case 'Enter':
         e.preventDefault();
         if (open && this.active >= 0) this.pick(this.active);
+        else if (this.picked && this.input.value === this.picked.name && this.options.onSubmit) this.options.onSubmit();
         else if (this.input.value.trim()) void this.search(this.input.value.trim());
         break;
       case 'Escape':
