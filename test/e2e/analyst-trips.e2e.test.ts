@@ -80,23 +80,23 @@ describe('analyst trips', () => {
     await page.keyboard.press('/');
     expect(await activeId(page)).not.toBe('cy');
     await page.keyboard.press('Escape');
-    await expect.poll(() => activeId(page)).toBe('cy');
+    await expect.poll(() => activeId(page), { timeout: 15_000 }).toBe('cy');
 
     await page.keyboard.press('a');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Path from');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), { timeout: 15_000 }).toBe('Path from');
     await page.keyboard.press('Escape');
-    await expect.poll(() => activeId(page)).toBe('cy');
+    await expect.poll(() => activeId(page), { timeout: 15_000 }).toBe('cy');
 
     await selectInGraph(page, 'huawei');
     await page.keyboard.press('Enter');
-    await expect.poll(() => activeId(page)).toBe('inspector');
+    await expect.poll(() => activeId(page), { timeout: 15_000 }).toBe('inspector');
     await page.keyboard.press('Escape');
-    await expect.poll(() => activeId(page)).toBe('cy');
+    await expect.poll(() => activeId(page), { timeout: 15_000 }).toBe('cy');
 
     await page.locator('#left input[type="checkbox"]').first().focus();
     expect(await activeId(page)).not.toBe('cy');
     await page.keyboard.press('Escape');
-    await expect.poll(() => activeId(page)).toBe('cy');
+    await expect.poll(() => activeId(page), { timeout: 15_000 }).toBe('cy');
   });
 
   it('Enter in "To" finds paths; the results show relation phrases, are told apart, and are fitted beside the panel', async () => {
@@ -177,16 +177,16 @@ describe('analyst trips', () => {
     await openApp(app.page, base);
     const page = app.page;
     await selectInGraph(page, 'huawei');
-    await expect.poll(async () => (await state(page)).inspector).toEqual({ kind: 'entity', id: 'huawei' });
+    await expect.poll(async () => (await state(page)).inspector, { timeout: 15_000 }).toEqual({ kind: 'entity', id: 'huawei' });
     await page.keyboard.press('h');
     await idle(page);
     const s = await state(page);
     expect(s.entities).not.toContain('huawei');
     expect(s.inspector).toBeNull();
-    await expect.poll(() => page.locator('#inspector').innerText()).not.toMatch(/Huawei/);
+    await expect.poll(() => page.locator('#inspector').innerText(), { timeout: 15_000 }).not.toMatch(/Huawei/);
 
     const section = page.locator('.hidden-entities');
-    await expect.poll(() => section.isVisible()).toBe(true);
+    await expect.poll(() => section.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await section.locator('h2').textContent()).toMatch(/^Hidden \(1\)/);
     await section.getByRole('button', { name: 'Show Huawei' }).click();
     await idle(page);
@@ -194,7 +194,7 @@ describe('analyst trips', () => {
     expect(shown.entities).toContain('huawei');
     expect(shown.relations.some((id) => id.includes('huawei'))).toBe(true);
     expect(shown.selected).toBe('huawei');
-    await expect.poll(() => section.isVisible()).toBe(false);
+    await expect.poll(() => section.isVisible(), { timeout: 15_000 }).toBe(false);
   });
 
   it('the search takes at most 200 characters and says so; a later search clears a stale error toast', async () => {
@@ -206,7 +206,7 @@ describe('analyst trips', () => {
     await input.fill('x'.repeat(500));
     expect((await input.inputValue()).length).toBe(200);
     const note = page.locator('.search-slot .combobox-limit');
-    await expect.poll(() => note.isVisible()).toBe(true);
+    await expect.poll(() => note.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await note.innerText()).toMatch(/limited to 200 characters/);
     await page.locator('.search-slot [role="listbox"] li').first().waitFor();
     await idle(page);
@@ -234,6 +234,6 @@ describe('analyst trips', () => {
 
     await input.fill('tiktok');
     await page.locator('.search-slot [role="option"]', { hasText: 'TikTok' }).first().waitFor();
-    await expect.poll(() => toast.count()).toBe(0);
+    await expect.poll(() => toast.count(), { timeout: 15_000 }).toBe(0);
   });
 });
