@@ -18,6 +18,7 @@ import { ExportAndShare } from './features/export-and-share.ts';
 import { Feedback } from './features/feedback.ts';
 import { FiltersAndTime } from './features/filters-and-time.ts';
 import { GraphEvents } from './features/graph-events.ts';
+import { HiddenEntities } from './features/hidden-entities.ts';
 import { InspectorWiring } from './features/inspector-wiring.ts';
 import { KeyboardShortcuts } from './features/keyboard-shortcuts.ts';
 import { LayoutChoice } from './features/layout-choice.ts';
@@ -75,6 +76,7 @@ export async function startApp(): Promise<void> {
   const expansion = new ExpansionActions(explorer, feedback, events, shortcuts);
   const paths = new Paths(api, explorer, ontology, feedback, filters, events, shortcuts);
   const inspector = new InspectorWiring(api, view, ontology, feedback, expansion, paths, events, shortcuts);
+  new HiddenEntities(explorer, expansion, inspector, feedback);
   const authoring = new Authoring(api, view, ontology, feedback, inspector, shortcuts);
   const menuSections = [
     (id: string) => expansion.menuItems(id),

@@ -73,12 +73,40 @@ describe('planCollapse', () => {
   };
   const neighbours = (id: string) => adjacency[id] ?? [];
 
-  it('removes what the expansion added, and what their expansions added', () => {
-    expect([...planCollapse('hub', expansions, neighbours, () => false)].sort()).toEqual(['a', 'c', 'd']);
+  it('removes everything the expansion added, and what their expansions added', () => {
+    // b relates to "other", which stays but is not expanded: that link does not keep b.
+    expect([...planCollapse('hub', expansions, neighbours, () => false)].sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  it('keeps pinned entities and what hangs on them', () => {
-    expect([...planCollapse('hub', expansions, neighbours, (id) => id === 'd')].sort()).toEqual(['a']);
+  it('keeps pinned entities and the expansion that brought them', () => {
+    expect([...planCollapse('hub', expansions, neighbours, (id) => id === 'd')].sort()).toEqual(['a', 'b']);
+  });
+
+  it('keeps what another expanded entity that stays relates to', () => {
+    const withOther = { ...expansions, other: { added: [], after: null, consumed: 1, total: 1 } };
+    expect([...planCollapse('hub', withOther, neighbours, () => false)].sort()).toEqual(['a', 'c', 'd']);
+  });
+
+  it('removes all three entities an expansion added, though they relate to the opening view', () => {
+    // The opening view: cn and gi and their neighbours; expanding huawei added x, y and z, each
+    // connected afterwards to entities of the opening view (never expanded).
+    const adjacencyB: Record<string, string[]> = {
+      huawei: ['cn', 'x', 'y', 'z'],
+      x: ['huawei', 'cn'],
+      y: ['huawei', 'gi'],
+      z: ['huawei', 'x'],
+    };
+    const records = { huawei: { added: ['x', 'y', 'z'], after: null, consumed: 4, total: 4 } };
+    expect(
+      [
+        ...planCollapse(
+          'huawei',
+          records,
+          (id) => adjacencyB[id] ?? [],
+          () => false,
+        ),
+      ].sort(),
+    ).toEqual(['x', 'y', 'z']);
   });
 });
 

@@ -20,6 +20,7 @@ const STEP = 25;
 export class ExpansionActions {
   private readonly view: GraphView;
   private readonly changed = new Set<(id: string) => void>();
+  private readonly hiddenListeners = new Set<(entities: EntitySummary[]) => void>();
 
   constructor(
     private readonly explorer: Explorer,
@@ -38,6 +39,11 @@ export class ExpansionActions {
   /** Calls `listener` with the id of an entity whose expansion or pin state an action changed. */
   onEntityChanged(listener: (id: string) => void): void {
     this.changed.add(listener);
+  }
+
+  /** Calls `listener` with the entities a hide took out of the view. */
+  onHidden(listener: (entities: EntitySummary[]) => void): void {
+    this.hiddenListeners.add(listener);
   }
 
   /** How many of its relations expanding `id` has not shown yet (undefined: never expanded). */
@@ -72,7 +78,9 @@ export class ExpansionActions {
   }
 
   async hide(id: string): Promise<void> {
+    const entity = this.view.cache.entities.get(id);
     await this.explorer.hide([id]);
+    if (entity && !this.view.has(id)) for (const listener of this.hiddenListeners) listener([entity]);
   }
 
   /** Draws `entity` (with its relations to what is drawn) if it is not, and selects it. */

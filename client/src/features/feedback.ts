@@ -13,10 +13,13 @@ export class Feedback {
   private readonly loading = byId('loading');
   private readonly announcer = byId('announcer');
 
-  /** Shows a failure as a toast (with Retry when `retry` is given) and records it. */
-  report(error: unknown, action: string, retry?: () => void): void {
+  /**
+   * Shows a failure as a toast (with Retry when `retry` is given) and records it. Returns a
+   * function that dismisses the toast, for a feature whose later success makes it stale.
+   */
+  report(error: unknown, action: string, retry?: () => void): () => void {
     this.errors.push(messageOf(error));
-    showError(error, action, retry);
+    return showError(error, action, retry);
   }
 
   setLoading(on: boolean, text = 'Loading…'): void {

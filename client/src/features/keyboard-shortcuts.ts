@@ -28,6 +28,15 @@ export class KeyboardShortcuts {
     private readonly canvas: HTMLElement,
   ) {
     document.addEventListener('keydown', (e) => this.dispatch(e));
+    // Capture phase: fields stop Escape's propagation (a combobox closing its list), and the
+    // focus they leave behind is only known once they have handled it.
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && !this.help.isOpen) setTimeout(() => this.returnFocusAfterEscape(), 0);
+      },
+      true,
+    );
     this.on(['?'], () => this.help.toggle());
     for (const key of Object.keys(ARROWS)) {
       this.on([key], () => {
@@ -59,8 +68,28 @@ export class KeyboardShortcuts {
     return !active || active === document.body || active === this.canvas;
   }
 
+  /** Gives the canvas the keyboard focus, so E / C / P / arrows act on the selected entity. */
+  focusGraph(): void {
+    this.canvas.focus({ preventScroll: true });
+  }
+
   toggleHelp(): void {
     this.help.toggle();
+  }
+
+  /**
+   * Escape out of a panel (search, paths, inspector, filters) lands on the graph, not on the
+   * page body where no key acts. A field that keeps the focus on Escape (a combobox closing its
+   * list, clearing its text) and dialogs (which own their Escape) are left alone.
+   */
+  private returnFocusAfterEscape(): void {
+    const active = document.activeElement as HTMLElement | null;
+    if (!active || active === document.body) return this.focusGraph();
+    if (active === this.canvas || active.closest('[role="dialog"], dialog, [role="menu"]')) return;
+    const inPanel = active.closest('#left, #inspector, #path-slot, #search-slot');
+    const typing = active.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName);
+    const textField = typing && !['checkbox', 'radio', 'range', 'button'].includes((active as HTMLInputElement).type);
+    if (inPanel && !textField) this.focusGraph();
   }
 
   private dispatch(e: KeyboardEvent): void {

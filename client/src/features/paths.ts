@@ -8,7 +8,7 @@ import type { PathResult } from '../api/operations.ts';
 import type { Explorer } from '../graph/explorer.ts';
 import type { GraphView } from '../graph/graph-view.ts';
 import type { OntologyState } from '../graph/ontology-state.ts';
-import { fitView } from '../graph/viewport.ts';
+import { fitViewInto, freeArea } from '../graph/viewport.ts';
 import type { MenuItem } from '../ui/context-menu.ts';
 import { byId } from '../ui/dom.ts';
 import { PathPanel } from '../ui/path-panel.ts';
@@ -106,7 +106,23 @@ export class Paths {
       cy.elements().not(on).addClass('faded');
     });
     const eles = cy.$('.path');
-    if (eles.nonempty()) fitView(cy, eles, { padding: 80 });
+    if (eles.nonempty()) fitViewInto(cy, eles, this.areaBesidePanel(), { padding: 40 });
+  }
+
+  /** The part of the canvas the open panel leaves free, in the canvas's pixels. */
+  private areaBesidePanel(): ReturnType<typeof freeArea> {
+    const cy = this.view.cy;
+    const canvas = cy.container()?.getBoundingClientRect();
+    if (!canvas || !this.panel.isOpen) return freeArea(cy.width(), cy.height(), null);
+    const panel = this.panel.element.getBoundingClientRect();
+    // A margin so the path does not touch the panel's edge or shadow.
+    const margin = 12;
+    return freeArea(cy.width(), cy.height(), {
+      x1: panel.left - canvas.left - margin,
+      y1: panel.top - canvas.top - margin,
+      x2: panel.right - canvas.left + margin,
+      y2: panel.bottom - canvas.top + margin,
+    });
   }
 
   private reapply(): void {

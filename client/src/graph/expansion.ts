@@ -78,8 +78,11 @@ export function remainingRelations(record: ExpansionRecord): number {
 
 /**
  * Which entities collapsing `parentId` removes: those its expansion added (and, through their
- * own expansions, what they added), except pinned or protected ones and any still connected to
- * an entity that stays.
+ * own expansions, what they added), unless something that stays holds them: a pin (or
+ * `isProtected`), or a relation to another expanded entity that stays (its own expansion shows
+ * them); a held entity keeps the expansions that brought it. A relation to any other drawn entity does not hold them: after an expansion its new
+ * entities are connected to whatever they relate to in view, and counting those links kept
+ * most of an expansion on screen after its collapse.
  */
 export function planCollapse(
   parentId: string,
@@ -88,27 +91,28 @@ export function planCollapse(
   isProtected: (id: string) => boolean,
 ): Set<string> {
   const candidates = new Set<string>();
-  const queue = [...(expansions[parentId]?.added ?? [])];
+  /** Which candidate's expansion brought each candidate (none: `parentId`'s). */
+  const broughtBy = new Map<string, string>();
+  const queue: Array<[string, string]> = (expansions[parentId]?.added ?? []).map((id) => [id, parentId]);
   while (queue.length > 0) {
-    const id = queue.pop()!;
+    const [id, by] = queue.pop()!;
     if (id === parentId || candidates.has(id)) continue;
     candidates.add(id);
-    for (const child of expansions[id]?.added ?? []) queue.push(child);
+    if (by !== parentId) broughtBy.set(id, by);
+    for (const child of expansions[id]?.added ?? []) queue.push([child, id]);
   }
-  for (const id of [...candidates]) if (isProtected(id)) candidates.delete(id);
+  const staysExpanded = (id: string) => id !== parentId && !candidates.has(id) && expansions[id] !== undefined;
+  const held = (id: string) => isProtected(id) || [...neighboursOf(id)].some(staysExpanded);
 
-  // Drop candidates connected to something that stays, until nothing changes.
+  // A held candidate keeps the chain of expansions that brought it (a pinned entity is not left
+  // stranded); those stay expanded and hold their own neighbours in turn. Repeat until stable.
   let changed = true;
   while (changed) {
     changed = false;
     for (const id of [...candidates]) {
-      for (const neighbour of neighboursOf(id)) {
-        if (neighbour !== parentId && !candidates.has(neighbour)) {
-          candidates.delete(id);
-          changed = true;
-          break;
-        }
-      }
+      if (!candidates.has(id) || !held(id)) continue;
+      for (let at: string | undefined = id; at !== undefined && candidates.has(at); at = broughtBy.get(at)) candidates.delete(at);
+      changed = true;
     }
   }
   return candidates;

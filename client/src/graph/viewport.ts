@@ -67,3 +67,52 @@ export function fitView(cy: Core, eles?: ReturnType<Core['elements']>, options: 
   if (options.animate === false) cy.viewport(target);
   else cy.animate({ ...target, duration: 300 });
 }
+
+/** A rectangle in the canvas's own pixels (0,0 is its top-left corner). */
+export interface ScreenRect {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * The largest part of a `width` × `height` canvas that `cover` (a panel over it, in the same
+ * pixels) leaves free: the strip beside it, above or below it, whichever is biggest. The whole
+ * canvas when the panel does not overlap it.
+ */
+export function freeArea(width: number, height: number, cover: ScreenRect | null): ScreenRect {
+  const whole = { x1: 0, y1: 0, x2: width, y2: height };
+  if (!cover || cover.x2 <= 0 || cover.y2 <= 0 || cover.x1 >= width || cover.y1 >= height) return whole;
+  const strips: ScreenRect[] = [
+    { x1: Math.max(0, cover.x2), y1: 0, x2: width, y2: height },
+    { x1: 0, y1: 0, x2: Math.min(width, cover.x1), y2: height },
+    { x1: 0, y1: Math.max(0, cover.y2), x2: width, y2: height },
+    { x1: 0, y1: 0, x2: width, y2: Math.min(height, cover.y1) },
+  ];
+  const area = (r: ScreenRect) => Math.max(0, r.x2 - r.x1) * Math.max(0, r.y2 - r.y1);
+  return strips.reduce((best, r) => (area(r) > area(best) ? r : best));
+}
+
+/**
+ * Fits `eles` into `area` of the canvas (the part a panel leaves free), animated unless
+ * `animate` is false: the zoom that fits them there with `padding`, capped at `maxZoom`, and
+ * the pan that centres them in it.
+ */
+export function fitViewInto(
+  cy: Core,
+  eles: ReturnType<Core['elements']>,
+  area: ScreenRect,
+  options: { padding?: number; maxZoom?: number; animate?: boolean } = {},
+): void {
+  if (eles.empty()) return;
+  const padding = options.padding ?? 40;
+  const bb = eles.length > CHEAP_BOUNDS_FROM ? pointBounds(eles.nodes().map((n) => n.position())) : eles.boundingBox({});
+  const w = area.x2 - area.x1 - 2 * padding;
+  const h = area.y2 - area.y1 - 2 * padding;
+  if (w <= 0 || h <= 0 || !Number.isFinite(bb.w)) return fitView(cy, eles, options);
+  const zoom = Math.max(cy.minZoom(), Math.min(options.maxZoom ?? 1.3, w / Math.max(bb.w, 1), h / Math.max(bb.h, 1)));
+  const pan = { x: (area.x1 + area.x2) / 2 - zoom * ((bb.x1 + bb.x2) / 2), y: (area.y1 + area.y2) / 2 - zoom * ((bb.y1 + bb.y2) / 2) };
+  if (options.animate === false) cy.viewport({ zoom, pan });
+  else cy.animate({ zoom, pan, duration: 300 });
+}

@@ -10,6 +10,9 @@ import { shapeSwatch } from './shape-swatch.ts';
 
 let counter = 0;
 
+/** The most characters the `search` query takes (`text: give 1 to 200 characters`). */
+export const SEARCH_MAX_LENGTH = 200;
+
 export interface ComboboxOptions {
   api: Pick<GraphQLClient, 'request'>;
   label: string;
@@ -18,6 +21,10 @@ export interface ComboboxOptions {
   isDrawn?(id: string): boolean;
   onPick(entity: EntitySummary): void;
   onError?(error: unknown): void;
+  /** Enter in the field when its value is picked and no list is open (a form's submit). */
+  onSubmit?(): void;
+  /** A search answered (its earlier failure, if any, is stale now). */
+  onResults?(): void;
   /** Keep the picked name in the field (path ends) instead of clearing it. @default false */
   keepValue?: boolean;
   /** Search only these kinds (the evidence's outlet picker: Outlet). @default every kind */
@@ -33,6 +40,7 @@ export class EntityCombobox {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request = 0;
   private picked: EntitySummary | null = null;
+  private readonly limitNote: HTMLElement;
 
   constructor(private readonly options: ComboboxOptions) {
     const id = `combo-${++counter}`;
@@ -47,9 +55,12 @@ export class EntityCombobox {
       placeholder: options.placeholder,
       autocomplete: 'off',
       spellcheck: 'false',
+      maxlength: SEARCH_MAX_LENGTH,
     });
+    this.limitNote = h('p', { id: `${id}-limit`, class: 'combobox-limit', role: 'status', hidden: true });
+    this.input.setAttribute('aria-describedby', this.limitNote.id);
     this.list = h('ul', { id: `${id}-list`, role: 'listbox', 'aria-label': `${options.label} suggestions`, hidden: true });
-    this.element = h('div', { class: 'combobox' }, h('span', { class: 'search-icon', 'aria-hidden': 'true' }, '⌕'), this.input, this.list);
+    this.element = h('div', { class: 'combobox' }, h('span', { class: 'search-icon', 'aria-hidden': 'true' }, '⌕'), this.input, this.limitNote, this.list);
 
     this.input.addEventListener('input', () => {
       this.picked = null;
@@ -79,6 +90,11 @@ export class EntityCombobox {
 
   private schedule(): void {
     clearTimeout(this.timer);
+    // maxlength stops typing and pasting; a value set by a script may still be longer.
+    if (this.input.value.length > SEARCH_MAX_LENGTH) this.input.value = this.input.value.slice(0, SEARCH_MAX_LENGTH);
+    const atLimit = this.input.value.length >= SEARCH_MAX_LENGTH;
+    this.limitNote.hidden = !atLimit;
+    this.limitNote.textContent = atLimit ? `Search text is limited to ${SEARCH_MAX_LENGTH} characters; the rest was left out.` : '';
     const text = this.input.value.trim();
     if (!text) {
       this.hits = [];
@@ -94,6 +110,7 @@ export class EntityCombobox {
     try {
       const { search } = await this.options.api.request(SEARCH, { text, first: 10, ...(this.options.kinds ? { kinds: this.options.kinds } : {}) });
       if (ticket !== this.request) return;
+      this.options.onResults?.();
       this.hits = search.map((s) => s.entity);
       this.active = this.hits.length > 0 ? 0 : -1;
       this.render(text);
@@ -167,6 +184,7 @@ export class EntityCombobox {
       case 'Enter':
         e.preventDefault();
         if (open && this.active >= 0) this.pick(this.active);
+        else if (this.picked && this.input.value === this.picked.name && this.options.onSubmit) this.options.onSubmit();
         else if (this.input.value.trim()) void this.search(this.input.value.trim());
         break;
       case 'Escape':

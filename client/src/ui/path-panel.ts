@@ -4,6 +4,7 @@
  */
 import type { GraphQLClient } from '../api/graphql-client.ts';
 import type { EntitySummary, Ontology, PathResult } from '../api/operations.ts';
+import { describePath, pathSteps } from '../graph/path-steps.ts';
 import { h, replaceChildren } from './dom.ts';
 import { EntityCombobox } from './entity-combobox.ts';
 
@@ -31,7 +32,18 @@ export class PathPanel {
   constructor(private readonly options: PathPanelOptions) {
     const common = { api: options.api, kindStyle: options.kindStyle, isDrawn: options.isDrawn, onError: options.onError, keepValue: true };
     this.from = new EntityCombobox({ ...common, label: 'Path from', placeholder: 'From… (e.g. TikTok)', onPick: () => this.to.focus() });
-    this.to = new EntityCombobox({ ...common, label: 'Path to', placeholder: 'To… (e.g. Clean Network)', onPick: () => this.findButton.focus() });
+    // Enter in "To" (picking its entity, or on the entity picked) finds the paths.
+    const findFromTo = () => {
+      this.findButton.focus();
+      void this.find();
+    };
+    this.to = new EntityCombobox({
+      ...common,
+      label: 'Path to',
+      placeholder: 'To… (e.g. Clean Network)',
+      onPick: findFromTo,
+      onSubmit: findFromTo,
+    });
     this.hops = h(
       'select',
       { class: 'btn', 'aria-label': 'Most hops' },
@@ -157,6 +169,7 @@ export class PathPanel {
             {
               type: 'button',
               'aria-pressed': String(active === i),
+              title: describePath(p),
               onclick: () => {
                 const next = active === i ? -1 : i;
                 this.renderResults(next);
@@ -164,10 +177,21 @@ export class PathPanel {
               },
             },
             h('span', { class: 'hops' }, `${p.length} hop${p.length === 1 ? '' : 's'}`),
-            p.nodes.map((n) => n.name).join(' → '),
+            pathInWords(p),
           ),
         ),
       ),
     );
   }
+}
+
+/** A path's entities with, between them, each relation's phrase and direction. */
+function pathInWords(path: PathResult): Array<HTMLElement | string> {
+  const steps = pathSteps(path);
+  return path.nodes.flatMap((node, i) => {
+    const step = steps[i];
+    const name = h('span', { class: 'path-node' }, node.name);
+    if (!step) return [name];
+    return [name, h('span', { class: 'path-step' }, step.forward ? ` — ${step.phrase} → ` : ` ← ${step.phrase} — `)];
+  });
 }

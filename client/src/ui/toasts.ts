@@ -48,8 +48,8 @@ export function showToast(message: string, kind: ToastKind = 'info', options: { 
   return close;
 }
 
-/** A toast for a failure, in words the user can act on. */
-export function showError(error: unknown, action: string, retry?: () => void): void {
+/** A toast for a failure, in words the user can act on. Returns a dismiss function. */
+export function showError(error: unknown, action: string, retry?: () => void): () => void {
   const message = error instanceof ApiError ? error.userMessage() : `${action} failed: ${error instanceof Error ? error.message : String(error)}`;
-  showToast(message, 'error', retry ? { actions: [{ label: 'Retry', run: retry }] } : {});
+  return showToast(message, 'error', retry ? { actions: [{ label: 'Retry', run: retry }] } : {});
 }
