@@ -10,9 +10,15 @@ import type { ManagedTransaction } from 'neo4j-driver';
  * text is running, the shortest waiting text first (a small query answers in a moment; it need
  * not wait for the big ones); requests with a text already planned never wait.
  */
+/** Told when a run starts waiting for its turn, and when it goes to Neo4j (e.g. to time only the latter). */
+export interface FirstRunEvents {
+  queued(): void;
+  sent(): void;
+}
+
 export interface FirstRuns {
   /** A transaction whose `run` waits its turn when its text is new to Neo4j. */
-  wrap(tx: ManagedTransaction): ManagedTransaction;
+  wrap(tx: ManagedTransaction, events?: FirstRunEvents): ManagedTransaction;
   /** Neo4j came back: every text is unplanned again. */
   reset(): void;
 }
@@ -52,10 +58,11 @@ export function firstRunsOneAtATime(gatherMs = GATHER_MS): FirstRuns {
       // Requests waiting in the old generation go on as they are; new ones start afresh.
       gen = fresh();
     },
-    wrap(tx) {
+    wrap(tx, events) {
       const run = async (text: string, params?: Record<string, unknown>) => {
         const g = gen;
         if (g.ran.has(text)) return await tx.run(text, params);
+        events?.queued();
         const turn = await new Promise<boolean>((go) => {
           g.waiting.push({ text, go });
           if (g.busy) return;
@@ -65,6 +72,7 @@ export function firstRunsOneAtATime(gatherMs = GATHER_MS): FirstRuns {
             next(g);
           }, gatherMs);
         });
+        events?.sent();
         // Let through because another request planned this text meanwhile.
         if (!turn) return await tx.run(text, params);
         try {
