@@ -97,22 +97,12 @@ export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000
   const read = <T>(ms: number, work: (tx: ManagedTransaction) => Promise<T>, gated: boolean): Promise<T> => {
     const session = db.driver.session({ defaultAccessMode: neo4j.session.READ, ...(db.name ? { database: db.name } : {}) });
     return new Promise<T>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const arm = (what: string) => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          reject(new DatabaseFailure('UNAVAILABLE', `${what} within ${ms} ms`, undefined));
-          void session.close().catch(() => {});
-        }, ms);
-      };
-      arm('Neo4j did not answer');
-      // Waiting for a first-run turn is our own queue, not Neo4j's silence: the deadline starts
-      // again when the query is sent (so a queued read has `ms` for the queue, then `ms` for
-      // Neo4j). Counting the queue failed reads as DATABASE_UNAVAILABLE while Neo4j was
-      // answering, one cold plan after another, after a restart on a busy machine.
-      const events = { queued: () => arm('no turn to run a query new to Neo4j'), sent: () => arm('Neo4j did not answer') };
+      const timer = setTimeout(() => {
+        reject(new DatabaseFailure('UNAVAILABLE', `Neo4j did not answer within ${ms} ms`, undefined));
+        void session.close().catch(() => {});
+      }, ms);
       session
-        .executeRead((tx) => work(gated ? firstRuns.wrap(tx, events) : tx))
+        .executeRead((tx) => work(gated ? firstRuns.wrap(tx) : tx))
         .then(resolve, (err: unknown) => reject(toDatabaseFailure(err)))
         .finally(() => {
           clearTimeout(timer);

@@ -10,15 +10,9 @@ import type { ManagedTransaction } from 'neo4j-driver';
  * text is running, the shortest waiting text first (a small query answers in a moment; it need
  * not wait for the big ones); requests with a text already planned never wait.
  */
-/** Told when a run starts waiting for its turn, and when it goes to Neo4j (e.g. to time only the latter). */
-export interface FirstRunEvents {
-  queued(): void;
-  sent(): void;
-}
-
 export interface FirstRuns {
   /** A transaction whose `run` waits its turn when its text is new to Neo4j. */
-  wrap(tx: ManagedTransaction, events?: FirstRunEvents): ManagedTransaction;
+  wrap(tx: ManagedTransaction): ManagedTransaction;
   /** Neo4j came back: every text is unplanned again. */
   reset(): void;
 }
@@ -58,11 +52,10 @@ export function firstRunsOneAtATime(gatherMs = GATHER_MS): FirstRuns {
       // Requests waiting in the old generation go on as they are; new ones start afresh.
       gen = fresh();
     },
-    wrap(tx, events) {
+    wrap(tx) {
       const run = async (text: string, params?: Record<string, unknown>) => {
         const g = gen;
         if (g.ran.has(text)) return await tx.run(text, params);
-        events?.queued();
         const turn = await new Promise<boolean>((go) => {
           g.waiting.push({ text, go });
           if (g.busy) return;
@@ -72,7 +65,6 @@ export function firstRunsOneAtATime(gatherMs = GATHER_MS): FirstRuns {
             next(g);
           }, gatherMs);
         });
-        events?.sent();
         // Let through because another request planned this text meanwhile.
         if (!turn) return await tx.run(text, params);
         try {
