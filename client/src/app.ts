@@ -5,6 +5,7 @@
  * (see client/README.md, "Feature modules").
  */
 import { GraphQLClient } from './api/graphql-client.ts';
+import { editToken } from './features/authoring/edit-token.ts';
 import { BOOTSTRAP } from './api/operations.ts';
 import { Explorer } from './graph/explorer.ts';
 import { GraphView } from './graph/graph-view.ts';
@@ -36,7 +37,7 @@ import { ViewportControls } from './features/viewport-controls.ts';
 const OPENING_IDS = ['clean-network', 'global-initiative-on-data-security'];
 
 export async function startApp(): Promise<void> {
-  const api = new GraphQLClient();
+  const api = new GraphQLClient({ bearerToken: () => editToken.get() });
   const feedback = new Feedback();
 
   // Every panel is built from the ontology and the counts: they come first.

@@ -92,20 +92,29 @@ describe('who may write', () => {
   const at = (listenHost: string, env: NodeJS.ProcessEnv, authorization: string | null = null) =>
     writeAccess({ listenHost, authorization, hasSeed: true, env });
   it('loopback without a token; elsewhere only with the bearer token; never when read-only', () => {
-    for (const host of ['127.0.0.1', '::1', 'localhost']) expect(at(host, {})).toEqual({ enabled: true, reason: null });
+    for (const host of ['127.0.0.1', '::1', 'localhost']) expect(at(host, {})).toEqual({ enabled: true, reason: null, tokenRequired: false });
     expect(at('0.0.0.0', {}).enabled).toBe(false);
-    expect(at('192.168.1.4', { SPLINTERNET_EDIT_TOKEN: 's3cret' }, 'Bearer s3cret')).toEqual({ enabled: true, reason: null });
-    expect(at('192.168.1.4', { SPLINTERNET_EDIT_TOKEN: 's3cret' }, 'Bearer s3cre')).toEqual({ enabled: false, reason: 'the bearer token is wrong' });
+    expect(at('192.168.1.4', { SPLINTERNET_EDIT_TOKEN: 's3cret' }, 'Bearer s3cret')).toEqual({ enabled: true, reason: null, tokenRequired: false });
+    expect(at('192.168.1.4', { SPLINTERNET_EDIT_TOKEN: 's3cret' }, 'Bearer s3cre')).toEqual({
+      enabled: false,
+      reason: 'the bearer token is wrong',
+      tokenRequired: true,
+    });
     expect(at('192.168.1.4', { SPLINTERNET_EDIT_TOKEN: 's3cret' }, 's3cret').enabled).toBe(false);
     expect(at('192.168.1.4', { SPLINTERNET_EDIT_TOKEN: 's3cret' })).toEqual({
       enabled: false,
       reason: 'send SPLINTERNET_EDIT_TOKEN as "Authorization: Bearer <token>"',
+      tokenRequired: true,
     });
+    // No token configured on a public bind, or read-only: no token would help.
+    expect(at('0.0.0.0', {}).tokenRequired).toBe(false);
+    expect(at('0.0.0.0', { SPLINTERNET_READONLY: '1', SPLINTERNET_EDIT_TOKEN: 's' }).tokenRequired).toBe(false);
     expect(at('127.0.0.1', { SPLINTERNET_READONLY: '1' }).enabled).toBe(false);
     expect(at('0.0.0.0', { SPLINTERNET_READONLY: '1', SPLINTERNET_EDIT_TOKEN: 's' }, 'Bearer s').enabled).toBe(false);
     expect(writeAccess({ listenHost: '127.0.0.1', authorization: null, hasSeed: false, env: {} })).toEqual({
       enabled: false,
       reason: 'this server has no seed folder to edit',
+      tokenRequired: false,
     });
   });
 });

@@ -26,6 +26,17 @@ describe('GraphQLClient', () => {
     expect(JSON.parse(String(f.calls[0]!.body))).toMatchObject({ operationName: 'Search', variables: { text: 'hua' } });
   });
 
+  it('sends the edit token as a bearer token only once one is entered', async () => {
+    const f = fakeFetch(() => json({ data: { search: [] } }));
+    let token: string | null = null;
+    const client = new GraphQLClient({ fetch: f.fetch, bearerToken: () => token });
+    await client.request(SEARCH, { text: 'hua' });
+    token = 's3cret';
+    await client.request(SEARCH, { text: 'hua' });
+    expect((f.calls[0]!.headers as Record<string, string>).authorization).toBeUndefined();
+    expect((f.calls[1]!.headers as Record<string, string>).authorization).toBe('Bearer s3cret');
+  });
+
   it('turns GraphQL errors into an ApiError with the extensions code', async () => {
     const f = fakeFetch(() =>
       json({ data: null, errors: [{ message: 'first must be at most 100', path: ['search'], extensions: { code: 'BAD_USER_INPUT' } }] }),

@@ -138,7 +138,10 @@ const SEED_EDIT = /* GraphQL */ `
 `;
 
 /** Whether this request may write, and why not. */
-export const AUTHORING_INFO: Operation<{ authoring: { enabled: boolean; previews: boolean; reason: string | null } }, Record<string, never>> = {
+export const AUTHORING_INFO: Operation<
+  { authoring: { enabled: boolean; previews: boolean; reason: string | null; tokenRequired: boolean } },
+  Record<string, never>
+> = {
   name: 'AuthoringInfo',
   query: /* GraphQL */ `
     query AuthoringInfo {
@@ -146,6 +149,7 @@ export const AUTHORING_INFO: Operation<{ authoring: { enabled: boolean; previews
         enabled
         previews
         reason
+        tokenRequired
       }
     }
   `,

@@ -76,6 +76,8 @@ export interface GraphQLClientOptions {
   timeoutMs?: number;
   /** Injected in tests. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /** The bearer token to send, if any (the edit token an analyst entered). @default none */
+  bearerToken?: () => string | null;
 }
 
 /** Posts typed operations to the GraphQL endpoint. */
@@ -83,8 +85,10 @@ export class GraphQLClient {
   private readonly endpoint: string;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
+  private readonly bearerToken: () => string | null;
 
   constructor(options: GraphQLClientOptions = {}) {
+    this.bearerToken = options.bearerToken ?? (() => null);
     this.endpoint = options.endpoint ?? '/graphql';
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -110,6 +114,7 @@ export class GraphQLClient {
           accept: 'application/graphql-response+json, application/json',
           // The server's CSRF prevention accepts only requests that carry this header.
           'x-graphql-csrf': '1',
+          ...bearer(this.bearerToken()),
         },
         body: JSON.stringify({ operationName: op.name, query: op.query, variables }),
         signal: controller.signal,
@@ -179,4 +184,8 @@ function parseBody(body: unknown): { data: unknown; errors: GraphQLErrorEntry[] 
 
 function describe(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
+}
+
+function bearer(token: string | null): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
 }

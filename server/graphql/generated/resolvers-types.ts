@@ -53,6 +53,8 @@ export type AuthoringInfo = {
   previews: Scalars['Boolean']['output'];
   /** Why writes are refused: read-only deployment, a non-loopback bind without a token, a missing or wrong token. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** Writes are refused only for want of SPLINTERNET_EDIT_TOKEN as a bearer token: the explorer asks the analyst for it. */
+  tokenRequired: Scalars['Boolean']['output'];
 };
 
 /** What one sync changed, by id, so an open explorer can update in place. */
@@ -1274,6 +1276,7 @@ export type AuthoringInfoResolvers<ContextType = ApiContext, ParentType extends 
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   previews?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tokenRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ChangedIdsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ChangedIds'] = ResolversParentTypes['ChangedIds']> = {

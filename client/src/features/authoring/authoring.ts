@@ -20,9 +20,11 @@ import { showToast } from '../../ui/toasts.ts';
 import type { Feedback } from '../feedback.ts';
 import type { InspectorWiring } from '../inspector-wiring.ts';
 import type { KeyboardShortcuts } from '../keyboard-shortcuts.ts';
+import { AuthoringDialog } from './authoring-dialog.ts';
 import { openConfirmEdit } from './confirm-edit.ts';
 import { DrawRelations } from './draw-relations.ts';
 import { EditHistory } from './edit-history.ts';
+import { editToken } from './edit-token.ts';
 import { editToastText } from './edit-summary.ts';
 import { openAddEntity, openEditEntity } from './entity-form.ts';
 import { openAddRelation, openEditRelation, type RelationEnd, type RelationFormContext } from './relation-form.ts';
@@ -40,6 +42,8 @@ export class Authoring {
   private readonly undoButton: HTMLButtonElement;
   private readonly drawButton: HTMLButtonElement;
   private readonly badge: HTMLElement;
+  private readonly signIn: HTMLButtonElement;
+  private tokenRequired = false;
 
   constructor(
     private readonly api: Pick<GraphQLClient, 'request'>,
@@ -71,11 +75,23 @@ export class Authoring {
     });
     this.undoButton = h('button', { class: 'btn', type: 'button', disabled: true, onclick: () => this.undoLast() }, 'Undo last edit');
     this.badge = h('span', { class: 'badge readonly', hidden: true }, 'read-only');
+    this.signIn = h(
+      'button',
+      {
+        class: 'btn',
+        type: 'button',
+        hidden: true,
+        title: 'This server saves edits only with its edit token (SPLINTERNET_EDIT_TOKEN)',
+        onclick: () => this.askToken(),
+      },
+      'Enter edit token',
+    );
     this.slot.append(
       h('button', { class: 'btn', type: 'button', title: 'Add an entity to the seed files', onclick: () => this.addEntity() }, 'Add entity'),
       this.drawButton,
       this.undoButton,
       this.badge,
+      this.signIn,
     );
     this.history.subscribe(() => this.updateUndo());
     this.slot.hidden = true;
@@ -91,6 +107,7 @@ export class Authoring {
     try {
       const { authoring } = await this.api.request(AUTHORING_INFO, {});
       this.reason = authoring.reason;
+      this.tokenRequired = authoring.tokenRequired;
       this.modeNow = authoring.enabled ? 'write' : authoring.previews ? 'propose' : 'off';
     } catch (error) {
       // An older server without the write API: no authoring, and no error for the user.
@@ -100,8 +117,49 @@ export class Authoring {
     this.slot.hidden = this.modeNow === 'off';
     this.undoButton.hidden = this.modeNow !== 'write';
     this.badge.hidden = this.modeNow !== 'propose';
+    this.signIn.hidden = !this.tokenRequired;
     this.badge.title = `This server does not save changes here (${this.reason ?? 'read-only'}); the forms offer the change as a patch to download.`;
     this.inspector.refresh();
+  }
+
+  /** Asks for the server's edit token, keeps it for this tab, and asks the server again. */
+  private askToken(): void {
+    const dialog = new AuthoringDialog('Edit token');
+    const input = h('input', { type: 'password', id: 'edit-token-input', autocomplete: 'off', required: true }) as HTMLInputElement;
+    const note = h(
+      'p',
+      { class: 'field-hint', 'aria-live': 'polite' },
+      'The server saves edits only from people who have its SPLINTERNET_EDIT_TOKEN. It is kept for this tab only.',
+    );
+    const submit = async (e: Event) => {
+      e.preventDefault();
+      editToken.set(input.value.trim());
+      await this.start();
+      if (this.modeNow === 'write') {
+        dialog.close();
+        this.feedback.announce('Edit token accepted: edits are saved.');
+        return;
+      }
+      editToken.set(null);
+      note.textContent = `The server refused the token: ${this.reason ?? 'writes are refused'}.`;
+      input.select();
+    };
+    dialog.body.append(
+      h(
+        'form',
+        { class: 'edit-token-form', onsubmit: (e: Event) => void submit(e) },
+        h('label', { for: 'edit-token-input' }, 'Edit token'),
+        input,
+        note,
+        h(
+          'div',
+          { class: 'form-actions' },
+          h('button', { class: 'btn primary', type: 'submit' }, 'Use token'),
+          h('button', { class: 'btn', type: 'button', onclick: () => dialog.close() }, 'Cancel'),
+        ),
+      ),
+    );
+    dialog.focusFirst(input);
   }
 
   get mode(): AuthoringMode {
