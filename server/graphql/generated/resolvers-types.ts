@@ -25,6 +25,7 @@ export type App = Entity & {
   id: Scalars['ID']['output'];
   kind: Scalars['String']['output'];
   launched?: Maybe<Scalars['Date']['output']>;
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   /** Its owner (OWNS, incoming). */
   owner?: Maybe<Entity>;
@@ -65,6 +66,20 @@ export type ChangedIds = {
   updated: Array<Scalars['ID']['output']>;
 };
 
+export type Community = {
+  __typename?: 'Community';
+  /** 0 is the largest community. */
+  id: Scalars['Int']['output'];
+  /** Its most central members by PageRank, most central first. */
+  members: Array<Entity>;
+  size: Scalars['Int']['output'];
+};
+
+
+export type CommunityMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Company = Entity & {
   __typename?: 'Company';
   aliases: Array<Scalars['String']['output']>;
@@ -77,6 +92,7 @@ export type Company = Entity & {
   headquarters?: Maybe<Country>;
   id: Scalars['ID']['output'];
   kind: Scalars['String']['output'];
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   /** Who owns it (OWNS, incoming). */
   owners: Array<Entity>;
@@ -132,6 +148,7 @@ export type Country = Entity & {
   id: Scalars['ID']['output'];
   iso2?: Maybe<Scalars['String']['output']>;
   kind: Scalars['String']['output'];
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   /** Initiatives it participates in (PARTICIPATES_IN). */
   participatesIn: Array<Entity>;
@@ -165,6 +182,95 @@ export type Direction =
   /** From this entity to another: Clean Network EXCLUDES Huawei, seen from the Clean Network. */
   | 'OUT';
 
+export type Draft = {
+  __typename?: 'Draft';
+  entities: Array<DraftEntity>;
+  mentions: Array<DraftMention>;
+  relations: Array<DraftRelation>;
+  sentences: Array<DraftSentence>;
+  /** E.g. input cut at the size limit, no date found. */
+  warnings: Array<Scalars['String']['output']>;
+  /** The draft as seed YAML with `# review:` comments, as `npm run seed:draft` prints it. */
+  yaml: Scalars['String']['output'];
+};
+
+/** An entity the graph lacks, proposed from the article. */
+export type DraftEntity = {
+  __typename?: 'DraftEntity';
+  confidence: Scalars['Float']['output'];
+  /** Suggested id (lower-case, dashes), unique against the graph. */
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  /** Indexes into Draft.mentions. */
+  mentions: Array<Scalars['Int']['output']>;
+  name: Scalars['String']['output'];
+  properties: Array<Property>;
+};
+
+/** Evidence for a relation the seed has already (a DraftRelation with `known`). */
+export type DraftEvidenceInput = {
+  evidence: EvidenceInput;
+  relationId: Scalars['ID']['input'];
+};
+
+export type DraftMention = {
+  __typename?: 'DraftMention';
+  /** For AMBIGUOUS: the ids it could be. */
+  candidates: Array<Scalars['ID']['output']>;
+  /** The entity it resolved to (existing, or a proposed DraftEntity id); null when AMBIGUOUS. */
+  entityId?: Maybe<Scalars['ID']['output']>;
+  /** How it was resolved, for people: "alias 'the U.S.' of united-states". */
+  explanation: Scalars['String']['output'];
+  resolution: MentionResolution;
+  sentence: Scalars['Int']['output'];
+  span: TextSpan;
+  text: Scalars['String']['output'];
+};
+
+export type DraftRelation = {
+  __typename?: 'DraftRelation';
+  /** 0–1; lowered by negation, reported denial, hedging, distance. */
+  confidence: Scalars['Float']['output'];
+  /** The words that proposed it, and where. */
+  cue: Scalars['String']['output'];
+  cueSpan: TextSpan;
+  date?: Maybe<Scalars['Date']['output']>;
+  from: Scalars['ID']['output'];
+  /** Stable within this draft: from|TYPE|to|sentence. */
+  id: Scalars['ID']['output'];
+  /** Set when the seed has this relation already: accepting adds the evidence to it. */
+  known?: Maybe<KnownRelation>;
+  /** Why the confidence is what it is: "reported denial: 'deny'". */
+  notes: Array<Scalars['String']['output']>;
+  /** The Outlet the sentence or the article names, else the outlet argument; null when neither. */
+  outlet?: Maybe<Scalars['ID']['output']>;
+  /** How the outlet was found: "'according to Reuters' in the sentence". */
+  outletReason?: Maybe<Scalars['String']['output']>;
+  /** How it reads: "excludes". */
+  phrase: Scalars['String']['output'];
+  /** Verbatim: the sentence, or its quoted part. */
+  quote: Scalars['String']['output'];
+  sentence: Scalars['Int']['output'];
+  to: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+export type DraftSaveInput = {
+  entities?: InputMaybe<Array<EntityInput>>;
+  evidence?: InputMaybe<Array<DraftEvidenceInput>>;
+  /** Rejected candidates, kept for the record as one comment block in the file (one line each). */
+  rejected?: InputMaybe<Array<Scalars['String']['input']>>;
+  relations?: InputMaybe<Array<RelationInput>>;
+};
+
+export type DraftSentence = {
+  __typename?: 'DraftSentence';
+  index: Scalars['Int']['output'];
+  span: TextSpan;
+  text: Scalars['String']['output'];
+};
+
 export type EditOptions = {
   /**
    * The versions the edit was prepared against; a file changed on disk since is refused with
@@ -192,6 +298,8 @@ export type Entity = {
   id: Scalars['ID']['output'];
   /** The ontology kind, e.g. Company. */
   kind: Scalars['String']['output'];
+  /** Whole-graph centrality and community; null until a sync has computed it. */
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   /**
    * Relations of this entity, ordered by type then the other end's name. `asOf` keeps only
@@ -239,6 +347,35 @@ export type EntityInput = {
   properties?: InputMaybe<Array<PropertyInput>>;
 };
 
+/**
+ * Whole-graph importance of an entity, computed at every sync over every seed entity and relation
+ * (not just what is in view). Deterministic: the same seed gives the same values and communities.
+ */
+export type EntityMetrics = {
+  __typename?: 'EntityMetrics';
+  /** Betweenness centrality, normalised to 0–1. */
+  betweenness: Scalars['Float']['output'];
+  /** Louvain community id: 0 is the largest community, 1 the next… */
+  community: Scalars['Int']['output'];
+  /** Relations, both directions (the graph's own degree; equals Entity.degree). */
+  degree: Scalars['Int']['output'];
+  inDegree: Scalars['Int']['output'];
+  outDegree: Scalars['Int']['output'];
+  /** PageRank (damping 0.85), summing to 1 over the graph. */
+  pageRank: Scalars['Float']['output'];
+  /** Where this entity ranks among all entities by a metric: 1 is the most central. */
+  rank: MetricRank;
+};
+
+
+/**
+ * Whole-graph importance of an entity, computed at every sync over every seed entity and relation
+ * (not just what is in view). Deterministic: the same seed gives the same values and communities.
+ */
+export type EntityMetricsRankArgs = {
+  by?: InputMaybe<Metric>;
+};
+
 /** Fields to change on an entity; absent fields stay, null clears an optional one. */
 export type EntityPatch = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -249,9 +386,13 @@ export type EntityPatch = {
 
 export type Evidence = {
   __typename?: 'Evidence';
+  /** Who disputes it (for stance DISPUTES), when the seed names them. */
+  disputedBy: Array<Entity>;
   outlet: Outlet;
   publishedAt: Scalars['Date']['output'];
   quote?: Maybe<Scalars['String']['output']>;
+  /** Whether this source supports the claim or reports it disputed. */
+  stance: Stance;
   url?: Maybe<Scalars['String']['output']>;
 };
 
@@ -301,6 +442,7 @@ export type Infrastructure = Entity & {
   /** Where it lands (LANDS_IN). */
   landings: Array<Entity>;
   lengthKm?: Maybe<Scalars['Float']['output']>;
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   /** Owners (OWNS, incoming). */
   owners: Array<Entity>;
@@ -342,6 +484,7 @@ export type Initiative = Entity & {
   excludes: Array<Entity>;
   id: Scalars['ID']['output'];
   kind: Scalars['String']['output'];
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   /** Who takes part (PARTICIPATES_IN, incoming). */
   participants: Array<Entity>;
@@ -394,6 +537,15 @@ export type InitiativeRelationsArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type KeyActor = {
+  __typename?: 'KeyActor';
+  entity: Entity;
+  /** 1-based position in the list's order. */
+  rank: Scalars['Int']['output'];
+  /** The metric's value for this entity (in the filtered graph when relationTypes/asOf are given). */
+  value: Scalars['Float']['output'];
+};
+
 export type KindInfo = {
   __typename?: 'KindInfo';
   /** Display colour, #rrggbb. */
@@ -403,6 +555,14 @@ export type KindInfo = {
   properties: Array<PropertyInfo>;
   /** A Cytoscape.js node shape. */
   shape: Scalars['String']['output'];
+};
+
+/** A relation already in the seed that a candidate restates. */
+export type KnownRelation = {
+  __typename?: 'KnownRelation';
+  relationId: Scalars['ID']['output'];
+  seedFile: Scalars['String']['output'];
+  seedLine: Scalars['Int']['output'];
 };
 
 export type LegalAct = Entity & {
@@ -416,6 +576,7 @@ export type LegalAct = Entity & {
   /** Who issued it (ISSUED_BY). */
   issuedBy: Array<Entity>;
   kind: Scalars['String']['output'];
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   /** e.g. EO 13942. */
   reference?: Maybe<Scalars['String']['output']>;
@@ -466,6 +627,33 @@ export type LegalActTargetsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type MentionResolution =
+  /** Matched one of its aliases. */
+  | 'ALIAS'
+  /** Could be several entities; left unresolved (see candidates). */
+  | 'AMBIGUOUS'
+  /** Matched after removing a possessive, plural or article ("the UK's"). */
+  | 'INFLECTION'
+  /** Matched an entity's name (case-insensitively). */
+  | 'NAME'
+  /** Not in the graph: proposed as a new entity (DraftEntity). */
+  | 'NEW'
+  /** Matched a close spelling (a typo). */
+  | 'TYPO';
+
+export type Metric =
+  | 'BETWEENNESS'
+  | 'DEGREE'
+  | 'PAGERANK';
+
+export type MetricRank = {
+  __typename?: 'MetricRank';
+  /** Number of entities ranked. */
+  of: Scalars['Int']['output'];
+  /** 1-based position, ties share the better position. */
+  position: Scalars['Int']['output'];
+};
+
 /**
  * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
  * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
@@ -489,6 +677,8 @@ export type Mutation = {
   removeEntity: SeedEdit;
   /** Removes the relation from its file (for CSV rows, the row). */
   retractRelation: SeedEdit;
+  /** Saves accepted draft candidates as one seed edit (validated, previewable like any edit). */
+  saveDraft: SeedEdit;
   updateEntity: SeedEdit;
   updateRelation: SeedEdit;
 };
@@ -593,6 +783,19 @@ export type MutationRetractRelationArgs = {
  * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
  * base version is stale.
  */
+export type MutationSaveDraftArgs = {
+  input: DraftSaveInput;
+  options?: InputMaybe<EditOptions>;
+};
+
+
+/**
+ * Writes are seed-file edits: each is validated with the whole seed (as seed:check does), written
+ * preserving every other byte, and loaded by the live sync. Refused with FORBIDDEN unless the server
+ * listens on loopback only or the request carries SPLINTERNET_EDIT_TOKEN as a bearer token; with
+ * BAD_USER_INPUT and `extensions.diagnostics` when the seed would not validate; with CONFLICT when a
+ * base version is stale.
+ */
 export type MutationUpdateEntityArgs = {
   id: Scalars['ID']['input'];
   options?: InputMaybe<EditOptions>;
@@ -629,6 +832,7 @@ export type Official = Entity & {
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: Scalars['String']['output'];
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   /** The office the person is known for here. */
   office: Scalars['String']['output'];
@@ -669,6 +873,7 @@ export type Organization = Entity & {
   kind: Scalars['String']['output'];
   /** Member countries (MEMBER_OF, incoming). */
   members: Array<Entity>;
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   relations: RelationConnection;
   seedFile?: Maybe<Scalars['String']['output']>;
@@ -697,6 +902,7 @@ export type OtherEntity = Entity & {
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: Scalars['String']['output'];
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   relations: RelationConnection;
   seedFile?: Maybe<Scalars['String']['output']>;
@@ -720,6 +926,7 @@ export type Outlet = Entity & {
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: Scalars['String']['output'];
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   relations: RelationConnection;
   seedFile?: Maybe<Scalars['String']['output']>;
@@ -758,6 +965,7 @@ export type Person = Entity & {
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: Scalars['String']['output'];
+  metrics?: Maybe<EntityMetrics>;
   name: Scalars['String']['output'];
   relations: RelationConnection;
   role?: Maybe<Scalars['String']['output']>;
@@ -802,10 +1010,22 @@ export type Query = {
   __typename?: 'Query';
   /** Whether this request may use the write mutations. */
   authoring: AuthoringInfo;
+  /** Communities, largest first, with their most central members; filtered as keyActors is. */
+  communities: Array<Community>;
+  /**
+   * Proposes seed facts from an article's text (plain text or HTML, at most 200 000 characters),
+   * offline, writing nothing: mentions resolved against the graph, relations held to the ontology.
+   */
+  draftFromText: Draft;
   /** Entities by name, optionally of some kinds, with cursor pagination. */
   entities: EntityConnection;
   /** One entity by id, or null. */
   entity?: Maybe<Entity>;
+  /**
+   * The most central entities by a metric, optionally only of some kinds. With `relationTypes` or
+   * `asOf` the metric is computed on request over that part of the graph (cached by graph version).
+   */
+  keyActors: Array<KeyActor>;
   /**
    * The entities within `depth` relations (1–3) of `ids`, and the relations among them.
    * `truncated` is true when `limit` entities were not enough.
@@ -830,6 +1050,21 @@ export type Query = {
 };
 
 
+export type QueryCommunitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  relationTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryDraftFromTextArgs = {
+  date?: InputMaybe<Scalars['Date']['input']>;
+  outlet?: InputMaybe<Scalars['ID']['input']>;
+  text: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -839,6 +1074,15 @@ export type QueryEntitiesArgs = {
 
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryKeyActorsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  by?: InputMaybe<Metric>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  relationTypes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -892,6 +1136,8 @@ export type Relation = {
   seedFile?: Maybe<Scalars['String']['output']>;
   seedLine?: Maybe<Scalars['Int']['output']>;
   since?: Maybe<Scalars['Date']['output']>;
+  /** SUPPORTED when no evidence disputes it; CONTESTED with evidence both ways; DISPUTED when all of it disputes. */
+  status: RelationStatus;
   to: Entity;
   /** The ontology relation type, e.g. EXCLUDES. */
   type: Scalars['String']['output'];
@@ -932,6 +1178,11 @@ export type RelationPatch = {
   since?: InputMaybe<Scalars['Date']['input']>;
   until?: InputMaybe<Scalars['Date']['input']>;
 };
+
+export type RelationStatus =
+  | 'CONTESTED'
+  | 'DISPUTED'
+  | 'SUPPORTED';
 
 export type RelationTypeInfo = {
   __typename?: 'RelationTypeInfo';
@@ -1037,6 +1288,10 @@ export type SourceInput = {
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Stance =
+  | 'DISPUTES'
+  | 'SUPPORTS';
+
 export type Stats = {
   __typename?: 'Stats';
   byKind: Array<Count>;
@@ -1061,6 +1316,13 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** The seed's status now, then every change of it (over SSE): new graph versions, invalid files, Neo4j outages. */
   seedEvents: SeedEvent;
+};
+
+/** A span of the draft's input text: UTF-16 code unit offsets, as JavaScript strings index them. */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  end: Scalars['Int']['output'];
+  start: Scalars['Int']['output'];
 };
 
 
@@ -1140,17 +1402,26 @@ export type ResolversTypes = {
   AuthoringInfo: ResolverTypeWrapper<AuthoringInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangedIds: ResolverTypeWrapper<ChangedIds>;
+  Community: ResolverTypeWrapper<Omit<Community, 'members'> & { members: Array<ResolversTypes['Entity']> }>;
   Company: ResolverTypeWrapper<EntityRef>;
   Confidence: Confidence;
   Count: ResolverTypeWrapper<Count>;
   Country: ResolverTypeWrapper<EntityRef>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Direction: Direction;
+  Draft: ResolverTypeWrapper<Draft>;
+  DraftEntity: ResolverTypeWrapper<DraftEntity>;
+  DraftEvidenceInput: DraftEvidenceInput;
+  DraftMention: ResolverTypeWrapper<DraftMention>;
+  DraftRelation: ResolverTypeWrapper<DraftRelation>;
+  DraftSaveInput: DraftSaveInput;
+  DraftSentence: ResolverTypeWrapper<DraftSentence>;
   EditOptions: EditOptions;
   Entity: ResolverTypeWrapper<EntityRef>;
   EntityConnection: ResolverTypeWrapper<ConnectionModel<EntityRef>>;
   EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
   EntityInput: EntityInput;
+  EntityMetrics: ResolverTypeWrapper<EntityMetrics>;
   EntityPatch: EntityPatch;
   Evidence: ResolverTypeWrapper<EvidenceRef>;
   EvidenceInput: EvidenceInput;
@@ -1161,8 +1432,13 @@ export type ResolversTypes = {
   Infrastructure: ResolverTypeWrapper<EntityRef>;
   Initiative: ResolverTypeWrapper<EntityRef>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  KeyActor: ResolverTypeWrapper<Omit<KeyActor, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   KindInfo: ResolverTypeWrapper<KindInfo>;
+  KnownRelation: ResolverTypeWrapper<KnownRelation>;
   LegalAct: ResolverTypeWrapper<EntityRef>;
+  MentionResolution: MentionResolution;
+  Metric: Metric;
+  MetricRank: ResolverTypeWrapper<MetricRank>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewOutletInput: NewOutletInput;
   Official: ResolverTypeWrapper<EntityRef>;
@@ -1182,6 +1458,7 @@ export type ResolversTypes = {
   RelationEdge: ResolverTypeWrapper<Omit<RelationEdge, 'node'> & { node: ResolversTypes['Relation'] }>;
   RelationInput: RelationInput;
   RelationPatch: RelationPatch;
+  RelationStatus: RelationStatus;
   RelationTypeInfo: ResolverTypeWrapper<RelationTypeInfo>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   SeedDiagnostic: ResolverTypeWrapper<SeedDiagnostic>;
@@ -1191,10 +1468,12 @@ export type ResolversTypes = {
   SeedState: SeedState;
   SeedStatus: ResolverTypeWrapper<SeedStatus>;
   SourceInput: SourceInput;
+  Stance: Stance;
   Stats: ResolverTypeWrapper<Stats>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TextSpan: ResolverTypeWrapper<TextSpan>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1203,15 +1482,24 @@ export type ResolversParentTypes = {
   AuthoringInfo: AuthoringInfo;
   Boolean: Scalars['Boolean']['output'];
   ChangedIds: ChangedIds;
+  Community: Omit<Community, 'members'> & { members: Array<ResolversParentTypes['Entity']> };
   Company: EntityRef;
   Count: Count;
   Country: EntityRef;
   Date: Scalars['Date']['output'];
+  Draft: Draft;
+  DraftEntity: DraftEntity;
+  DraftEvidenceInput: DraftEvidenceInput;
+  DraftMention: DraftMention;
+  DraftRelation: DraftRelation;
+  DraftSaveInput: DraftSaveInput;
+  DraftSentence: DraftSentence;
   EditOptions: EditOptions;
   Entity: EntityRef;
   EntityConnection: ConnectionModel<EntityRef>;
   EntityEdge: Omit<EntityEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
   EntityInput: EntityInput;
+  EntityMetrics: EntityMetrics;
   EntityPatch: EntityPatch;
   Evidence: EvidenceRef;
   EvidenceInput: EvidenceInput;
@@ -1222,8 +1510,11 @@ export type ResolversParentTypes = {
   Infrastructure: EntityRef;
   Initiative: EntityRef;
   Int: Scalars['Int']['output'];
+  KeyActor: Omit<KeyActor, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   KindInfo: KindInfo;
+  KnownRelation: KnownRelation;
   LegalAct: EntityRef;
+  MetricRank: MetricRank;
   Mutation: Record<PropertyKey, never>;
   NewOutletInput: NewOutletInput;
   Official: EntityRef;
@@ -1255,6 +1546,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subgraph: SubgraphModel;
   Subscription: Record<PropertyKey, never>;
+  TextSpan: TextSpan;
 };
 
 export type AppResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['App'] = ResolversParentTypes['App']> = {
@@ -1264,6 +1556,7 @@ export type AppResolvers<ContextType = ApiContext, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   launched?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<AppRelationsArgs, 'direction' | 'first'>>;
@@ -1285,6 +1578,12 @@ export type ChangedIdsResolvers<ContextType = ApiContext, ParentType extends Res
   updated?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
+export type CommunityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = {
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<CommunityMembersArgs, 'first'>>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CompanyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1294,6 +1593,7 @@ export type CompanyResolvers<ContextType = ApiContext, ParentType extends Resolv
   headquarters?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owners?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<CompanyOwnersArgs, 'first'>>;
   owns?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<CompanyOwnsArgs, 'first'>>;
@@ -1316,6 +1616,7 @@ export type CountryResolvers<ContextType = ApiContext, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   iso2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participatesIn?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<CountryParticipatesInArgs, 'first'>>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction' | 'first'>>;
@@ -1328,6 +1629,59 @@ export type CountryResolvers<ContextType = ApiContext, ParentType extends Resolv
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type DraftResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Draft'] = ResolversParentTypes['Draft']> = {
+  entities?: Resolver<Array<ResolversTypes['DraftEntity']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['DraftMention']>, ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['DraftRelation']>, ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['DraftSentence']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  yaml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DraftEntityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DraftEntity'] = ResolversParentTypes['DraftEntity']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
+};
+
+export type DraftMentionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DraftMention'] = ResolversParentTypes['DraftMention']> = {
+  candidates?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['MentionResolution'], ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  span?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DraftRelationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DraftRelation'] = ResolversParentTypes['DraftRelation']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cueSpan?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  known?: Resolver<Maybe<ResolversTypes['KnownRelation']>, ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  outlet?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  outletReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phrase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DraftSentenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DraftSentence'] = ResolversParentTypes['DraftSentence']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  span?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type EntityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'App' | 'Company' | 'Country' | 'Infrastructure' | 'Initiative' | 'LegalAct' | 'Official' | 'Organization' | 'OtherEntity' | 'Outlet' | 'Person', ParentType, ContextType>;
@@ -1345,10 +1699,22 @@ export type EntityEdgeResolvers<ContextType = ApiContext, ParentType extends Res
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
+export type EntityMetricsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EntityMetrics'] = ResolversParentTypes['EntityMetrics']> = {
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inDegree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outDegree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageRank?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['MetricRank'], ParentType, ContextType, RequireFields<EntityMetricsRankArgs, 'by'>>;
+};
+
 export type EvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
+  disputedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   outlet?: Resolver<ResolversTypes['Outlet'], ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -1370,6 +1736,7 @@ export type InfrastructureResolvers<ContextType = ApiContext, ParentType extends
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   landings?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<InfrastructureLandingsArgs, 'first'>>;
   lengthKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owners?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<InfrastructureOwnersArgs, 'first'>>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<InfrastructureRelationsArgs, 'direction' | 'first'>>;
@@ -1388,6 +1755,7 @@ export type InitiativeResolvers<ContextType = ApiContext, ParentType extends Res
   excludes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<InitiativeExcludesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<InitiativeParticipantsArgs, 'first'>>;
   parts?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<InitiativePartsArgs, 'first'>>;
@@ -1398,12 +1766,24 @@ export type InitiativeResolvers<ContextType = ApiContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type KeyActorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KeyActor'] = ResolversParentTypes['KeyActor']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type KindInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KindInfo'] = ResolversParentTypes['KindInfo']> = {
   color?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<Array<ResolversTypes['PropertyInfo']>, ParentType, ContextType>;
   shape?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type KnownRelationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KnownRelation'] = ResolversParentTypes['KnownRelation']> = {
+  relationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seedFile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seedLine?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type LegalActResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LegalAct'] = ResolversParentTypes['LegalAct']> = {
@@ -1414,6 +1794,7 @@ export type LegalActResolvers<ContextType = ApiContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<LegalActIssuedByArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<LegalActRelationsArgs, 'direction' | 'first'>>;
@@ -1426,6 +1807,11 @@ export type LegalActResolvers<ContextType = ApiContext, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MetricRankResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MetricRank'] = ResolversParentTypes['MetricRank']> = {
+  of?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addEntity?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationAddEntityArgs, 'entity'>>;
   addOutlet?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationAddOutletArgs, 'outlet'>>;
@@ -1434,6 +1820,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   applySeedPatch?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationApplySeedPatchArgs, 'patch'>>;
   removeEntity?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationRemoveEntityArgs, 'id'>>;
   retractRelation?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationRetractRelationArgs, 'id'>>;
+  saveDraft?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationSaveDraftArgs, 'input'>>;
   updateEntity?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'id' | 'patch'>>;
   updateRelation?: Resolver<ResolversTypes['SeedEdit'], ParentType, ContextType, RequireFields<MutationUpdateRelationArgs, 'id' | 'patch'>>;
 };
@@ -1444,6 +1831,7 @@ export type OfficialResolvers<ContextType = ApiContext, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   office?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OfficialRelationsArgs, 'direction' | 'first'>>;
@@ -1466,6 +1854,7 @@ export type OrganizationResolvers<ContextType = ApiContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<OrganizationMembersArgs, 'first'>>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'first'>>;
   seedFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1479,6 +1868,7 @@ export type OtherEntityResolvers<ContextType = ApiContext, ParentType extends Re
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OtherEntityRelationsArgs, 'direction' | 'first'>>;
   seedFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1492,6 +1882,7 @@ export type OutletResolvers<ContextType = ApiContext, ParentType extends Resolve
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OutletRelationsArgs, 'direction' | 'first'>>;
   seedFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1517,6 +1908,7 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['EntityMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction' | 'first'>>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1539,8 +1931,11 @@ export type PropertyInfoResolvers<ContextType = ApiContext, ParentType extends R
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   authoring?: Resolver<ResolversTypes['AuthoringInfo'], ParentType, ContextType>;
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'first'>>;
+  draftFromText?: Resolver<ResolversTypes['Draft'], ParentType, ContextType, RequireFields<QueryDraftFromTextArgs, 'text'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  keyActors?: Resolver<Array<ResolversTypes['KeyActor']>, ParentType, ContextType, RequireFields<QueryKeyActorsArgs, 'by' | 'first'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'direction' | 'ids' | 'limit'>>;
   ontology?: Resolver<ResolversTypes['Ontology'], ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
@@ -1561,6 +1956,7 @@ export type RelationResolvers<ContextType = ApiContext, ParentType extends Resol
   seedFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   seedLine?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RelationStatus'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1651,23 +2047,38 @@ export type SubscriptionResolvers<ContextType = ApiContext, ParentType extends R
   seedEvents?: SubscriptionResolver<ResolversTypes['SeedEvent'], "seedEvents", ParentType, ContextType>;
 };
 
+export type TextSpanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ApiContext> = {
   App?: AppResolvers<ContextType>;
   AuthoringInfo?: AuthoringInfoResolvers<ContextType>;
   ChangedIds?: ChangedIdsResolvers<ContextType>;
+  Community?: CommunityResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  Draft?: DraftResolvers<ContextType>;
+  DraftEntity?: DraftEntityResolvers<ContextType>;
+  DraftMention?: DraftMentionResolvers<ContextType>;
+  DraftRelation?: DraftRelationResolvers<ContextType>;
+  DraftSentence?: DraftSentenceResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;
+  EntityMetrics?: EntityMetricsResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   GraphChange?: GraphChangeResolvers<ContextType>;
   Infrastructure?: InfrastructureResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
+  KeyActor?: KeyActorResolvers<ContextType>;
   KindInfo?: KindInfoResolvers<ContextType>;
+  KnownRelation?: KnownRelationResolvers<ContextType>;
   LegalAct?: LegalActResolvers<ContextType>;
+  MetricRank?: MetricRankResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Official?: OfficialResolvers<ContextType>;
   Ontology?: OntologyResolvers<ContextType>;
@@ -1693,5 +2104,6 @@ export type Resolvers<ContextType = ApiContext> = {
   Stats?: StatsResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
 };
 
