@@ -1,9 +1,15 @@
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import javax.management.ObjectName;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -16,8 +22,10 @@ import org.neo4j.io.ByteUnit;
 /**
  * Starts Neo4j Community (embedded) with a Bolt connector on 127.0.0.1 and nothing else.
  *
- * Run as a single-file program: java -cp CLASSPATH Launcher.java --home DIR --port N
+ * Compiled once by local-neo4j.ts into .cache/neo4j/ and run as
+ *   java -cp LAUNCHER_JAR:CLASSPATH Launcher --home DIR --port N
  *   [--pagecache-mb N] [--tx-memory-mb N] [--delete-on-exit true]
+ * (it also still runs as a single-file program: java -cp CLASSPATH Launcher.java ...).
  *
  * Why embedded rather than the server distribution: Maven Central ships the jars but not the
  * server's scripts and config layout, and embedding lets the launcher tie the JVM's life to its
@@ -41,6 +49,12 @@ public class Launcher {
         // Explicit memory: Neo4j's default page cache is half the machine's RAM.
         config.put(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb));
         config.put(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(txMemoryMb));
+        // A local dev/test database reports nothing: usage data would only try the network.
+        config.put(GraphDatabaseSettings.udc_enabled, false);
+        // Netty waits a 5 s quiet period per event-loop group (two of them) before it lets the
+        // Bolt server stop: 10 s of every shutdown, for connections that are already closed.
+        config.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        config.put(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
 
         long started = System.nanoTime();
         DatabaseManagementService dbms;
@@ -61,17 +75,37 @@ public class Launcher {
                 (System.nanoTime() - started) / 1_000_000);
         System.out.flush();
 
-        // Parent watchdog: EOF on stdin means the parent is gone.
-        InputStream in = System.in;
-        byte[] buf = new byte[256];
-        try {
-            while (in.read(buf) >= 0) {
-                // A parent may write anything; only EOF matters.
+        // Parent watchdog: EOF on stdin means the parent is gone. Until then the parent may send
+        // one command per line; anything else is ignored.
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith(CDS_DUMP)) dumpClassData(line.substring(CDS_DUMP.length()).trim());
             }
         } catch (IOException ignored) {
             // Treat a broken pipe like EOF.
         }
         System.exit(0);
+    }
+
+    private static final String CDS_DUMP = "cds-dump ";
+
+    /**
+     * Writes the classes loaded so far (JVM boot, Neo4j's start, a Bolt query) into an AppCDS
+     * archive, the same as -XX:ArchiveClassesAtExit but now, while the database keeps serving:
+     * the next start maps them instead of loading, verifying and linking ~13,000 classes again.
+     * Needs -XX:+RecordDynamicDumpInfo; the parent reads the result line from the log.
+     */
+    private static void dumpClassData(String file) {
+        try {
+            Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
+                    new Object[] {new String[] {"dynamic_dump", file}}, new String[] {String[].class.getName()});
+            System.out.println("neo4j-launcher: cds-dump written " + file + " " + String.valueOf(out).trim().replace('\n', ' '));
+        } catch (Throwable e) {
+            System.out.println("neo4j-launcher: cds-dump failed " + file + " " + rootMessage(e));
+        }
+        System.out.flush();
     }
 
     private static void deleteRecursively(Path dir) {
