@@ -100,11 +100,13 @@ export function checkArchiveWasMapped(plan: ClassDataPlan): string | undefined {
   } catch {
     log = '';
   }
-  const refused = log.split('\n').find((l) => /Unable to use shared archive|\[error/.test(l));
-  const mapped = /Mapped dynamic region/.test(log);
-  if (mapped && !refused) return undefined;
+  const lines = log.split('\n');
+  const refused = lines.find((l) => /Unable to use shared archive|\[error/.test(l));
+  if (lines.some((l) => l.includes('Mapped dynamic region')) && !refused) return undefined;
   discardArchive(plan.dir, plan.key);
-  return refused?.replace(/^\[[^\]]*\]/, '').trim() ?? 'the JVM did not map the archive (no "Mapped dynamic region" in its CDS log)';
+  // A header the JVM does not accept is only reported at info level, as "UseSharedSpaces: why".
+  const why = refused ?? lines.findLast((l) => l.includes('UseSharedSpaces: '));
+  return why?.replace(/^(\[[^\]]*\])+\s*/, '').trim() ?? 'the JVM did not map the archive (no "Mapped dynamic region" in its CDS log)';
 }
 
 /**
