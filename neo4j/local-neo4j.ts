@@ -20,6 +20,11 @@ const projectRoot = resolve(here, '..');
 /** Prefix of every throw-away data folder; the orphan check looks for it. */
 export const EPHEMERAL_PREFIX = 'splinternet-neo4j-';
 
+/** True for the `ps` command line of a launcher JVM (the compiled jar's, or the older source-file form). */
+export function isLauncherCommandLine(line: string): boolean {
+  return /[\s/]Launcher(\.java)? --home /.test(line);
+}
+
 export interface LocalNeo4jOptions {
   /** `persistent` keeps data in `dataDir` across runs; `ephemeral` uses a temp folder it deletes. */
   mode: 'persistent' | 'ephemeral';

@@ -5,14 +5,14 @@
  * instance counts.
  */
 import { execFileSync } from 'node:child_process';
-import { EPHEMERAL_PREFIX } from '../neo4j/local-neo4j.ts';
+import { EPHEMERAL_PREFIX, isLauncherCommandLine } from '../neo4j/local-neo4j.ts';
 
 const deadline = Date.now() + 20_000;
 let left: string[] = [];
 do {
   const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
   const runId = process.env.SPLINTERNET_RUN_ID;
-  left = ps.split('\n').filter((l) => l.includes('Launcher.java') && (runId ? l.includes(`-Dsplinternet.run=${runId} `) : l.includes(EPHEMERAL_PREFIX)));
+  left = ps.split('\n').filter((l) => isLauncherCommandLine(l) && (runId ? l.includes(`-Dsplinternet.run=${runId} `) : l.includes(EPHEMERAL_PREFIX)));
   if (left.length === 0) break;
   await new Promise((r) => setTimeout(r, 500));
 } while (Date.now() < deadline);

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkArchiveWasMapped, classDataKey, finishRecording, planClassData } from '../../neo4j/class-data-archive.ts';
 import { defaultTuning, launcherJvmArgs } from '../../neo4j/jvm-options.ts';
+import { isLauncherCommandLine } from '../../neo4j/local-neo4j.ts';
 
 /** A file that starts like a HotSpot dynamic archive (magic 0xf00baba8, little-endian). */
 function fakeArchive(path: string, bytes = 64): void {
@@ -53,12 +54,29 @@ describe('the launcher JVM command line', () => {
   });
 });
 
+describe('the orphan check', () => {
+  it('recognises launcher JVMs, compiled or source-file, and nothing else', () => {
+    expect(
+      isLauncherCommandLine(
+        '123 /usr/lib/jvm/java-17/bin/java -Xmx768m -Dsplinternet.run=9 -cp /c/launcher-ab.jar:/m/neo4j.jar Launcher --home /tmp/splinternet-neo4j-x --port 1',
+      ),
+    ).toBe(true);
+    expect(isLauncherCommandLine('123 java -Xmx512m -cp /m/neo4j.jar /w/neo4j/Launcher.java --home /tmp/splinternet-neo4j-x --port 1')).toBe(true);
+    expect(isLauncherCommandLine('456 java -jar neo4j.jar --home /tmp/x')).toBe(false);
+    expect(isLauncherCommandLine('789 vim neo4j/Launcher.java')).toBe(false);
+  });
+});
+
 describe('the class-data archive', () => {
   let dir: string;
   let dataDir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'splinternet-cds-unit-'));
     dataDir = mkdtempSync(join(tmpdir(), 'splinternet-cds-data-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('is keyed by the JDK and by every jar, so a changed jar or JDK means a new archive', () => {
