@@ -75,12 +75,15 @@ export class StatusAndToolbar {
     const { settings } = this.features.scale;
     const hiddenNodes = hidden.hiddenNodes.size;
     const hiddenEdges = hidden.hiddenEdges.size;
+    // Relations whose partial dates leave the "as of" day open are drawn, but counted apart.
+    const uncertain = hidden.uncertainEdges.size;
     replaceChildren(
       this.status,
       h('b', {}, cy.nodes().length - hiddenNodes),
       ' entities · ',
-      h('b', {}, cy.edges().length - hiddenEdges),
-      ' relations',
+      h('b', {}, cy.edges().length - hiddenEdges - uncertain),
+      filters.asOf ? ' relations in force' : ' relations',
+      uncertain > 0 ? h('span', { class: 'status-uncertain' }, ` · ${uncertain} uncertain`) : '',
       hiddenNodes + hiddenEdges > 0 ? ` · ${hiddenNodes + hiddenEdges} hidden by filters` : '',
       filters.asOf ? ` · as of ${filters.asOf}` : '',
       ` · ${Math.round(cy.zoom() * 100)}%`,

@@ -43,7 +43,7 @@ export class GraphView {
   private cyInstance: Core;
   private meta: ViewMeta = { pinned: [], expansions: {} };
   private filterState: FilterState = NO_FILTERS;
-  private visibility: Visibility = { hiddenNodes: new Set(), hiddenEdges: new Set() };
+  private visibility: Visibility = { hiddenNodes: new Set(), hiddenEdges: new Set(), uncertainEdges: new Set() };
   private readonly listeners = new Set<() => void>();
   private readonly cyListeners = new Set<(cy: Core) => void>();
   private openChanges = 0;
