@@ -39,7 +39,7 @@ export class StatusAndToolbar {
       redo: () => void undoRedo.redo(),
       layout: (name) => void layout.use(name),
       paths: () => paths.toggle(),
-      exportAs: (format) => exports.exportAs(format),
+      exportAs: (format, decorations) => exports.exportAs(format, decorations),
       share: () => void exports.share(),
       toggleWebgl: () => scale.toggleWebgl(),
       help: () => help.toggleHelp(),

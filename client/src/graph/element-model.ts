@@ -41,13 +41,13 @@ export const DEFAULT_EDGE_COLOR = '#566175';
  * the exports read them from here through `typeColorsFrom`). Okabe–Ito and Paul Tol colours
  * first, then colours picked greedily to stay furthest from those already chosen as seen with
  * normal vision, deuteranopia and protanopia (Machado 2009 simulation, CIEDE2000), all light
- * enough for the dark canvas. test/unit/client-palette.test.ts checks the distances.
+ * enough for the dark canvas; greys last, as they read like the default edge colour.
+ * test/unit/client-palette.test.ts checks the distances.
  */
 export const RELATION_PALETTE = [
   '#e69f00',
   '#56b4e9',
   '#cc6677',
-  '#bbbbbb',
   '#eedd88',
   '#d55e00',
   '#2277ee',
@@ -59,13 +59,14 @@ export const RELATION_PALETTE = [
   '#228866',
   '#88aabb',
   '#7788bb',
-  '#999999',
   '#339944',
   '#2299ff',
-  '#aaaa99',
   '#eedddd',
   '#eebbdd',
   '#ff3355',
+  '#bbbbbb',
+  '#999999',
+  '#aaaa99',
 ] as const;
 
 /**

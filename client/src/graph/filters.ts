@@ -51,7 +51,8 @@ export function isFiltering(filters: FilterState): boolean {
 
 /**
  * Which nodes and edges the filters hide. `keep` lists entities that stay visible whatever
- * happens to their relations (the selection, pinned entities).
+ * happens to their relations (the selection, pinned entities), and relations the date does
+ * not hide (the selection, what changed).
  */
 export function computeVisibility(
   nodes: readonly FilterNode[],
@@ -75,7 +76,8 @@ export function computeVisibility(
   for (const edge of edges) {
     bump(degree, edge.source);
     bump(degree, edge.target);
-    const force = filters.asOf === null ? 'in-force' : forceOn(edge.since, edge.until, filters.asOf);
+    // A kept relation stays whatever the date (kind and type filters still apply).
+    const force = filters.asOf === null || keep.has(edge.id) ? 'in-force' : forceOn(edge.since, edge.until, filters.asOf);
     const hidden = hiddenTypes.has(edge.type) || hiddenNodes.has(edge.source) || hiddenNodes.has(edge.target) || force === 'not-in-force';
     if (hidden) {
       hiddenEdges.add(edge.id);
