@@ -5,7 +5,6 @@
  * the changes stand out. One batch, so a big graph restyles once.
  */
 import type { Core } from 'cytoscape';
-import { changeBetween } from './as-of-date.ts';
 
 export const CHANGE_CLASSES = ['change-appeared', 'change-ended', 'change-uncertain', 'change-context'] as const;
 
@@ -14,20 +13,6 @@ export interface ChangeSet {
   ended: ReadonlySet<string>;
   /** Of those, the ones only possibly changed. */
   uncertain: ReadonlySet<string>;
-}
-
-/** The changes between two days among the relations drawn (the pure rule of as-of-date.ts). */
-export function changesAmongDrawn(cy: Core, from: string, to: string): ChangeSet {
-  const appeared = new Set<string>();
-  const ended = new Set<string>();
-  const uncertain = new Set<string>();
-  cy.edges().forEach((e) => {
-    const change = changeBetween(e.data('since') as string | null, e.data('until') as string | null, from, to);
-    if (change.appeared) appeared.add(e.id());
-    if (change.ended) ended.add(e.id());
-    if ((change.appeared || change.ended) && change.uncertain) uncertain.add(e.id());
-  });
-  return { appeared, ended, uncertain };
 }
 
 /** Marks `changes` on the drawing (null clears every mark). */

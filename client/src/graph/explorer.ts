@@ -82,8 +82,9 @@ export class Explorer {
       const pending = this.view.begin(label);
       let added: string[] = [];
       try {
-        added = this.view.addEntities(neighbourhood.nodes, neighbourhood.edges);
-        // Seeded: the same opening on every reload, so things are where the reader left them.
+        // In id order and seeded: the same opening on every reload, so things are where the
+        // reader left them (the layout depends on the order elements were added in).
+        added = this.view.addEntities(byId(neighbourhood.nodes), byId(neighbourhood.edges));
         await runLayout(this.view.cy, this.options.layoutName(), { animate: false, seeded: true });
       } finally {
         pending.commit();
@@ -307,6 +308,10 @@ export class Explorer {
       this.view.drawRelations(neighbourhood.edges);
     }
   }
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function notFound(name: string): ApiError {
