@@ -77,13 +77,16 @@ export class StatusAndToolbar {
     const hiddenEdges = hidden.hiddenEdges.size;
     // Relations whose partial dates leave the "as of" day open are drawn, but counted apart.
     const uncertain = hidden.uncertainEdges.size;
+    // "What changed" keeps relations drawn that ended before the date: not in force either.
+    const ended = filters.asOf ? cy.edges('.change-ended').filter((e) => !e.hasClass('filtered')).length : 0;
     replaceChildren(
       this.status,
       h('b', {}, cy.nodes().length - hiddenNodes),
       ' entities · ',
-      h('b', {}, cy.edges().length - hiddenEdges - uncertain),
+      h('b', {}, cy.edges().length - hiddenEdges - uncertain - ended),
       filters.asOf ? ' relations in force' : ' relations',
       uncertain > 0 ? h('span', { class: 'status-uncertain' }, ` · ${uncertain} uncertain`) : '',
+      ended > 0 ? ` · ${ended} ended (what changed)` : '',
       hiddenNodes + hiddenEdges > 0 ? ` · ${hiddenNodes + hiddenEdges} hidden by filters` : '',
       filters.asOf ? ` · as of ${filters.asOf}` : '',
       ` · ${Math.round(cy.zoom() * 100)}%`,
