@@ -16,7 +16,7 @@ CALL (roots) {
     MATCH (n)-[r]-(m)
     WHERE (spec.types IS NULL OR type(r) IN spec.types)
       AND (spec.dir = 'BOTH' OR (spec.dir = 'OUT') = (startNode(r) = n))
-      AND (spec.asOf IS NULL OR ((r.since IS NULL OR r.since <= spec.asOf) AND (r.until IS NULL OR r.until >= spec.asOf)))
+      AND (spec.asOf IS NULL OR ((r.since IS NULL OR r.since <= left(spec.asOf, size(r.since))) AND (r.until IS NULL OR r.until >= left(spec.asOf, size(r.until)))))
     WITH r, m ORDER BY type(r), m.name, r.key
     WITH collect({r: r, m: m}) AS found
     RETURN size(found) AS total, found[0..spec.cap] AS items
@@ -33,7 +33,7 @@ CALL (nodes1) {
     MATCH (n)-[r]-(m)
     WHERE (spec.types IS NULL OR type(r) IN spec.types)
       AND (spec.dir = 'BOTH' OR (spec.dir = 'OUT') = (startNode(r) = n))
-      AND (spec.asOf IS NULL OR ((r.since IS NULL OR r.since <= spec.asOf) AND (r.until IS NULL OR r.until >= spec.asOf)))
+      AND (spec.asOf IS NULL OR ((r.since IS NULL OR r.since <= left(spec.asOf, size(r.since))) AND (r.until IS NULL OR r.until >= left(spec.asOf, size(r.until)))))
     WITH r, m ORDER BY type(r), m.name, r.key
     WITH collect({r: r, m: m}) AS found
     RETURN size(found) AS total, found[0..spec.cap] AS items
@@ -50,7 +50,7 @@ CALL (nodes2) {
     MATCH (n)-[r]-(m)
     WHERE (spec.types IS NULL OR type(r) IN spec.types)
       AND (spec.dir = 'BOTH' OR (spec.dir = 'OUT') = (startNode(r) = n))
-      AND (spec.asOf IS NULL OR ((r.since IS NULL OR r.since <= spec.asOf) AND (r.until IS NULL OR r.until >= spec.asOf)))
+      AND (spec.asOf IS NULL OR ((r.since IS NULL OR r.since <= left(spec.asOf, size(r.since))) AND (r.until IS NULL OR r.until >= left(spec.asOf, size(r.until)))))
     WITH r, m ORDER BY type(r), m.name, r.key
     WITH collect({r: r, m: m}) AS found
     RETURN size(found) AS total, found[0..spec.cap] AS items
@@ -67,7 +67,7 @@ CALL (nodes3) {
     MATCH (n)-[r]-(m)
     WHERE (spec.types IS NULL OR type(r) IN spec.types)
       AND (spec.dir = 'BOTH' OR (spec.dir = 'OUT') = (startNode(r) = n))
-      AND (spec.asOf IS NULL OR ((r.since IS NULL OR r.since <= spec.asOf) AND (r.until IS NULL OR r.until >= spec.asOf)))
+      AND (spec.asOf IS NULL OR ((r.since IS NULL OR r.since <= left(spec.asOf, size(r.since))) AND (r.until IS NULL OR r.until >= left(spec.asOf, size(r.until)))))
     WITH r, m ORDER BY type(r), m.name, r.key
     WITH collect({r: r, m: m}) AS found
     RETURN size(found) AS total, found[0..spec.cap] AS items

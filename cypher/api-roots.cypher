@@ -41,7 +41,7 @@ CALL (seeds) {
   MATCH (a)-[r]-(b)
   WHERE ($types IS NULL OR type(r) IN $types)
     AND ($dir = 'BOTH' OR ($dir = 'OUT') = (startNode(r) = a))
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until >= $asOf)))
+    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= left($asOf, size(r.since))) AND (r.until IS NULL OR r.until >= left($asOf, size(r.until)))))
   RETURN collect(DISTINCT b) AS found1
 }
 WITH seeds, [b IN found1 WHERE NOT b IN seeds] AS new1
@@ -51,7 +51,7 @@ CALL (n1) {
   MATCH (a)-[r]-(b)
   WHERE ($types IS NULL OR type(r) IN $types)
     AND ($dir = 'BOTH' OR ($dir = 'OUT') = (startNode(r) = a))
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until >= $asOf)))
+    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= left($asOf, size(r.since))) AND (r.until IS NULL OR r.until >= left($asOf, size(r.until)))))
   RETURN collect(DISTINCT b) AS found2
 }
 WITH seeds, n1, cut1, [b IN found2 WHERE NOT b IN seeds AND NOT b IN n1] AS new2
@@ -61,7 +61,7 @@ CALL (n2) {
   MATCH (a)-[r]-(b)
   WHERE ($types IS NULL OR type(r) IN $types)
     AND ($dir = 'BOTH' OR ($dir = 'OUT') = (startNode(r) = a))
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until >= $asOf)))
+    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= left($asOf, size(r.since))) AND (r.until IS NULL OR r.until >= left($asOf, size(r.until)))))
   RETURN collect(DISTINCT b) AS found3
 }
 WITH seeds, n1, n2, cut2, [b IN found3 WHERE NOT b IN seeds AND NOT b IN n1 AND NOT b IN n2] AS new3
@@ -72,7 +72,7 @@ CALL (nodes) {
   MATCH (a)-[r]->(b)
   WHERE b IN nodes
     AND ($types IS NULL OR type(r) IN $types)
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until >= $asOf)))
+    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= left($asOf, size(r.since))) AND (r.until IS NULL OR r.until >= left($asOf, size(r.until)))))
   RETURN collect(r) AS edges
 }
 WITH nodes AS roots, edges AS rootRels, {truncated: truncated} AS meta
@@ -87,7 +87,7 @@ CALL (nodes) {
   MATCH (a)-[r]->(b)
   WHERE b IN nodes
     AND ($types IS NULL OR type(r) IN $types)
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until >= $asOf)))
+    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= left($asOf, size(r.since))) AND (r.until IS NULL OR r.until >= left($asOf, size(r.until)))))
   RETURN collect(r) AS edges
 }
 WITH nodes AS roots, edges AS rootRels, {truncated: false} AS meta

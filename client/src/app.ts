@@ -29,9 +29,11 @@ import { Paths } from './features/paths.ts';
 import { ScaleModes } from './features/scale-modes.ts';
 import { Search } from './features/search.ts';
 import { ShareableUrl } from './features/shareable-url.ts';
+import { SideDrawers } from './features/side-drawers.ts';
 import { StatusAndToolbar } from './features/status-and-toolbar.ts';
 import { UndoRedo } from './features/undo-redo.ts';
 import { ViewportControls } from './features/viewport-controls.ts';
+import { WhatChanged } from './features/what-changed.ts';
 
 /** The opening view: the two rival initiatives and their neighbours. */
 const OPENING_IDS = ['clean-network', 'global-initiative-on-data-security'];
@@ -56,6 +58,7 @@ export async function startApp(): Promise<void> {
   const events = new GraphEvents(view, container);
   const shortcuts = new KeyboardShortcuts(view, container);
   const viewport = new ViewportControls(view, shortcuts);
+  new SideDrawers(shortcuts);
   // Its callbacks reach `scale` and `layout`, made next: they run only once an action does.
   const explorer: Explorer = new Explorer(view, api, {
     onError: (error, action) => feedback.report(error, action),
@@ -72,7 +75,8 @@ export async function startApp(): Promise<void> {
   const layout = new LayoutChoice(explorer, shortcuts);
 
   // The features.
-  const filters = new FiltersAndTime(view, ontology, shortcuts);
+  const filters = new FiltersAndTime(view, ontology, shortcuts, api);
+  const whatChanged = new WhatChanged(api, explorer, feedback, filters.changesSlot);
   new Search(api, explorer, ontology, feedback, shortcuts);
   const expansion = new ExpansionActions(explorer, feedback, events, shortcuts);
   const paths = new Paths(api, explorer, ontology, feedback, filters, events, shortcuts);
@@ -87,9 +91,10 @@ export async function startApp(): Promise<void> {
   ];
   new NodeMenu(view, container, menuSections, events, shortcuts);
   const live = new LiveUpdates(api, explorer, ontology, inspector, feedback);
-  const url = new ShareableUrl(explorer, [layout, filters], events);
+  const url = new ShareableUrl(explorer, [layout, filters, whatChanged], events);
+  whatChanged.onChange(() => url.schedule());
   const undoRedo = new UndoRedo(explorer, shortcuts);
-  const exports = new ExportAndShare(view, url, feedback);
+  const exports = new ExportAndShare(view, url, feedback, () => live.state.version);
   new StatusAndToolbar(view, { undoRedo, layout, paths, exports, scale, help: shortcuts }, events);
   installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring });
   void authoring.start();

@@ -29,6 +29,7 @@ const config: CodegenConfig = {
           Evidence: '../model.ts#EvidenceRef',
           Subgraph: '../model.ts#SubgraphModel',
           Path: '../model.ts#PathModel',
+          RelationChanges: '../model.ts#RelationChangesModel',
           RelationConnection: '../model.ts#ConnectionModel<RelationRef>',
           EntityConnection: '../model.ts#ConnectionModel<EntityRef>',
         },

@@ -48,4 +48,13 @@ query OrdersInForce {
     nodes { name ... on LegalAct { signed targets(asOf: "2021-07-01") { name } revokedBy { name } } }
   }
 }
+
+# What began and what ended in 2021, over the whole graph? (Partial dates are periods.)
+query WhatChangedIn2021 {
+  changes(from: "2021-01-01", to: "2021-12-31") {
+    appeared { phrase since from { name } to { name } }
+    ended { phrase until from { name } to { name } evidence { outlet { name } publishedAt } }
+  }
+  timeline { buckets { period started ended } }
+}
 `;

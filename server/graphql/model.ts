@@ -37,3 +37,12 @@ export interface ConnectionModel<T> {
   totalCount: number;
   hasNextPage: boolean;
 }
+
+export interface RelationChangesModel {
+  from: string;
+  to: string;
+  appeared: RelationRef[];
+  ended: RelationRef[];
+  nodes: EntityRef[];
+  truncated: boolean;
+}

@@ -211,8 +211,10 @@ export function validateSeed(
         from: from.id,
         type,
         to: to.id,
-        since: since ? startOfDate(since) : undefined,
-        until: until ? endOfDate(until) : undefined,
+        // Kept as written: "2020-09" is a period (some day of that month), and the API and the
+        // client read it as one (uncertain on 2020-09-01), which a rounded day would hide.
+        since,
+        until,
         confidence,
         evidence,
         properties,

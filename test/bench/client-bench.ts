@@ -16,6 +16,8 @@
  * frames/s counted with requestAnimationFrame, the longest frame, and the longest long task
  * during the drag and 0.5 s after it. Last, the older programmatic figure: `cy.panBy` in a rAF
  * loop (~3 s), which never takes the texture path and so measures full redraws per frame.
+ * OURS also times "what changed" between two dates on the drawn graph (its Query.changes answered
+ * by this server from the same synthetic graph) with its longest main-thread task.
  * Layout waits are capped (`--cap-s`, default 90). Nothing is asserted.
  */
 import { execFileSync } from 'node:child_process';
@@ -28,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { parse } from 'yaml';
+import { changeBetween } from '../../client/src/graph/as-of-date.ts';
 import { syntheticGraph } from '../../client/src/graph/synthetic-graph.ts';
 import { reportBench } from './bench-report.ts';
 
@@ -160,17 +163,51 @@ function serveFile(res: ServerResponse, base: string, path: string): void {
   }
 }
 
+/** The synthetic graph the page being measured draws (the page builds the same one). */
+let servedGraph: ReturnType<typeof syntheticGraph> | undefined;
+
+/**
+ * Query.changes over the synthetic graph, by the client's own period rule, in the API's shape:
+ * what the server would answer if the graph were in Neo4j.
+ */
+function changesAnswer(variables: Record<string, unknown>) {
+  const [from, to] = [String(variables.from), String(variables.to)].sort() as [string, string];
+  const first = Number(variables.first ?? 200);
+  const g = servedGraph ?? { entities: [], relations: [] };
+  const appeared = g.relations.filter((r) => changeBetween(r.since, r.until, from, to).appeared);
+  const ended = g.relations.filter((r) => changeBetween(r.since, r.until, from, to).ended);
+  const kept = [...appeared.slice(0, first), ...ended.slice(0, first)];
+  const ends = new Set(kept.flatMap((r) => [r.from.id, r.to.id]));
+  return {
+    data: {
+      changes: {
+        from,
+        to,
+        truncated: appeared.length > first || ended.length > first,
+        appeared: appeared.slice(0, first),
+        ended: ended.slice(0, first),
+        nodes: g.entities.filter((e) => ends.has(e.id)),
+      },
+    },
+  };
+}
+
 function handle(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://x');
   if (url.pathname === '/graphql') {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      const query = String((JSON.parse(body || '{}') as { query?: string }).query ?? '');
+      const request = JSON.parse(body || '{}') as { query?: string; variables?: Record<string, unknown> };
+      const query = String(request.query ?? '');
       const json = /query\s+Bootstrap\b/.test(query)
         ? bootstrap
-        : (unknownOps.push(query.slice(0, 60)),
-          { data: null, errors: [{ message: 'not stubbed in the client bench', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        : /query\s+Timeline\b/.test(query)
+          ? { data: { timeline: { buckets: [], undated: 0 } } }
+          : /query\s+Changes\b/.test(query)
+            ? changesAnswer(request.variables ?? {})
+            : (unknownOps.push(query.slice(0, 60)),
+              { data: null, errors: [{ message: 'not stubbed in the client bench', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(json));
     });
     return;
@@ -244,6 +281,9 @@ interface Measure {
   /** OURS: one kind filtered out and back in (two clicks), each until the frame after; the longest long task. */
   filterMs: number | null;
   filterLongTaskMs: number | null;
+  /** OURS: "what changed" between two dates (as-of date typed, second date, the button) until idle; the longest long task. */
+  changesMs: number | null;
+  changesLongTaskMs: number | null;
   note: string;
 }
 
@@ -423,6 +463,8 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
     undoLongTaskMs: null,
     filterMs: null,
     filterLongTaskMs: null,
+    changesMs: null,
+    changesLongTaskMs: null,
     note: '',
   };
   const logs: string[] = [];
@@ -546,6 +588,24 @@ async function measure(browser: Browser, url: string, expected: number, shot?: s
       if (cdp && profilePhase === 'filter') printProfile((await cdp.send('Profiler.stop')).profile);
       await page.waitForTimeout(300);
       m.filterLongTaskMs = (await maxLongTaskSince(page, filterStart)) || null;
+      // "What changed" between two dates: the changes fetched (stubbed above), drawn, marked
+      // on every relation, listed; then the redraw. Synthetic relations start in 2010–2023.
+      await page.locator('#as-of-date').fill('2016-06-01');
+      await page.locator('#as-of-date').dispatchEvent('change');
+      await page.evaluate(() => (window as unknown as { __splinternet: { whenIdle(): Promise<void> } }).__splinternet.whenIdle());
+      await page.locator('#compare-date').fill('2013-06-01');
+      await page.waitForTimeout(300);
+      const changesStart = await page.evaluate(() => performance.now());
+      await page.locator('#what-changed-run').click();
+      await page.locator('#what-changed-list .change-item').first().waitFor({ timeout: capMs });
+      m.changesMs =
+        (await page.evaluate(async () => {
+          await (window as unknown as { __splinternet: { whenIdle(): Promise<void> } }).__splinternet.whenIdle();
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return performance.now();
+        })) - changesStart;
+      await page.waitForTimeout(300);
+      m.changesLongTaskMs = (await maxLongTaskSince(page, changesStart)) || null;
       const renderer = await page.evaluate(
         () => (window as unknown as { __splinternet: { state: { renderer: unknown; errors: string[] } } }).__splinternet.state,
       );
@@ -579,6 +639,7 @@ async function main(): Promise<void> {
     });
     for (const size of sizes) {
       const g = syntheticGraph(size, kinds, types);
+      servedGraph = g;
       const expected = g.entities.length + g.relations.length;
       for (const variant of variants) {
         const url = variant === 'ours' ? `${base}/?synthetic=${size}` : `${base}/plain/index.html?n=${size}`;
@@ -604,6 +665,8 @@ async function main(): Promise<void> {
           'undo max long task ms': taskCell(m.undoLongTaskMs, m.undoMs !== null),
           'filter out+in': fmt(m.filterMs, false),
           'filter max long task ms': taskCell(m.filterLongTaskMs, m.filterMs !== null),
+          'what changed': fmt(m.changesMs, false),
+          'what changed max long task ms': taskCell(m.changesLongTaskMs, m.changesMs !== null),
         });
         if (m.note) console.log(`  ${m.note}`);
       }
@@ -616,7 +679,7 @@ async function main(): Promise<void> {
   reportBench('client', rows, {
     environment: 'headless Chromium (Debian /usr/bin/chromium, --disable-gpu: software rendering) on a 2-core machine; other work may share the cores',
     measured:
-      'times are from navigation start; "first elements" = the frame after the first elements are in cy (OURS adds big graphs in chunks of 500 elements; PLAIN adds all at once); "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame); re-layout (OURS only; PLAIN would repeat its layout run) = key L, the whole drawing laid out again, until whenIdle() + one frame, with its longest long task; undo re-layout (OURS) = Ctrl+Z right after, the same way; filter out+in (OURS) = two clicks on the first kind\'s sidebar toggle (hide, show), each followed by two frames, with the longest long task',
+      'times are from navigation start; "first elements" = the frame after the first elements are in cy (OURS adds big graphs in chunks of 500 elements; PLAIN adds all at once); "first render" = the frame after all elements are in cy; "layout done" = whenIdle() (OURS) / fcose layoutstop (PLAIN) + one frame; "load max long task" = longest long task (PerformanceObserver) from navigation to layout done; drag-pan = mouse down on the emptiest canvas spot, small playwright mouse.move steps for panSeconds, then up: fps by requestAnimationFrame, long tasks during the drag and 0.5 s after (this is the gesture for which Cytoscape uses textureOnViewport, which OURS turns on past 2,000 elements and plain defaults leave off); panBy fps = cy.panBy every rAF for panSeconds (programmatic: never the texture path, so a full redraw per frame); re-layout (OURS only; PLAIN would repeat its layout run) = key L, the whole drawing laid out again, until whenIdle() + one frame, with its longest long task; undo re-layout (OURS) = Ctrl+Z right after, the same way; filter out+in (OURS) = two clicks on the first kind\'s sidebar toggle (hide, show), each followed by two frames, with the longest long task; what changed (OURS) = as-of date 2016-06-01 typed, second date 2013-06-01, the What changed button: Query.changes answered here from the synthetic graph by the client\'s period rule (up to 300 appeared), drawn, every relation re-marked, the list rendered, until whenIdle() + two frames, with the longest long task',
     ours: '/?synthetic=N of the built client; /graphql Bootstrap stubbed from seed/ontology.yaml with zero stats',
     plain:
       'Cytoscape default style, preset (origin) positions for the first frame, then fcose with default options except animate:false; same graph via client/src/graph/synthetic-graph.ts',

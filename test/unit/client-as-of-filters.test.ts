@@ -1,22 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromDayNumber, isInForce, isIsoDay, periodEnd, periodStart, toDayNumber } from '../../client/src/graph/as-of-date.ts';
+import { fromDayNumber, mayBeInForce, isIsoDay, periodEnd, periodStart, toDayNumber } from '../../client/src/graph/as-of-date.ts';
 import { applyFilters, computeVisibility, NO_FILTERS, type FilterEdge } from '../../client/src/graph/filters.ts';
 import { ENTITIES, RELATIONS, newView } from './client-fixtures.ts';
 import type { GraphView } from '../../client/src/graph/graph-view.ts';
 
 describe('as-of date rule', () => {
   it('hides a relation that ended before the date and keeps it on its last day', () => {
-    expect(isInForce('2020-08-06', '2021-06-09', '2021-06-09')).toBe(true);
-    expect(isInForce('2020-08-06', '2021-06-09', '2021-06-10')).toBe(false);
+    expect(mayBeInForce('2020-08-06', '2021-06-09', '2021-06-09')).toBe(true);
+    expect(mayBeInForce('2020-08-06', '2021-06-09', '2021-06-10')).toBe(false);
   });
 
   it('hides a relation that starts after the date', () => {
-    expect(isInForce('2020-08-06', null, '2020-08-05')).toBe(false);
-    expect(isInForce('2020-08-06', null, '2020-08-06')).toBe(true);
+    expect(mayBeInForce('2020-08-06', null, '2020-08-05')).toBe(false);
+    expect(mayBeInForce('2020-08-06', null, '2020-08-06')).toBe(true);
   });
 
   it('keeps relations without dates', () => {
-    expect(isInForce(null, null, '1990-01-01')).toBe(true);
+    expect(mayBeInForce(null, null, '1990-01-01')).toBe(true);
   });
 
   it('reads partial dates generously: since from the first day, until to the last', () => {
@@ -25,10 +25,10 @@ describe('as-of date rule', () => {
     expect(periodEnd('2020')).toBe('2020-12-31');
     expect(periodEnd('2020-02')).toBe('2020-02-29');
     expect(periodEnd('2021-02')).toBe('2021-02-28');
-    expect(isInForce('2020-10', null, '2020-10-01')).toBe(true);
-    expect(isInForce('2020-10', null, '2020-09-30')).toBe(false);
-    expect(isInForce(null, '2021', '2021-07-01')).toBe(true);
-    expect(isInForce(null, '2021', '2022-01-01')).toBe(false);
+    expect(mayBeInForce('2020-10', null, '2020-10-01')).toBe(true);
+    expect(mayBeInForce('2020-10', null, '2020-09-30')).toBe(false);
+    expect(mayBeInForce(null, '2021', '2021-07-01')).toBe(true);
+    expect(mayBeInForce(null, '2021', '2022-01-01')).toBe(false);
   });
 
   it('maps days to slider numbers and back', () => {

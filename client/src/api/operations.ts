@@ -12,7 +12,7 @@ export type Direction = 'OUT' | 'IN' | 'BOTH';
 // ---------------------------------------------------------------------------------------------
 // Fragments
 
-const ENTITY_SUMMARY = /* GraphQL */ `
+export const ENTITY_SUMMARY = /* GraphQL */ `
   fragment EntitySummary on Entity {
     id
     kind
@@ -25,7 +25,7 @@ const ENTITY_SUMMARY = /* GraphQL */ `
   }
 `;
 
-const RELATION_FIELDS = /* GraphQL */ `
+export const RELATION_FIELDS = /* GraphQL */ `
   fragment RelationFields on Relation {
     id
     type

@@ -5,6 +5,7 @@
  */
 import type { Core } from 'cytoscape';
 import { THEME } from '../graph/graph-style.ts';
+import { decorationsWidth, estimateTextWidth, layoutDecorations, type DecorationBlock, type LegendEntry } from './export-decorations.ts';
 import { nodeShapePath } from './node-shape-path.ts';
 
 export interface SvgNode {
@@ -36,9 +37,18 @@ export interface SvgInput {
   /** Draw edge labels. @default edges.length <= 300 */
   edgeLabels?: boolean;
   title?: string;
+  /** A legend of these entries below the drawing (export-decorations.ts). */
+  legend?: LegendEntry[] | null;
+  /** Caption lines below the drawing and legend. */
+  caption?: string[] | null;
 }
 
-const PAD = 60;
+/** Margin around everything drawn. */
+const PAD = 24;
+const NODE_LABEL_SIZE = 11;
+const EDGE_LABEL_SIZE = 9;
+/** Space between the drawing and the legend or caption. */
+const DECORATION_GAP = 28;
 const f = (n: number) => Number(n.toFixed(1));
 
 /** The visible part of `cy` as serializer input. */
@@ -80,28 +90,58 @@ export function buildSvg(input: SvgInput): string {
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
   const showEdgeLabels = input.edgeLabels ?? input.edges.length <= 300;
 
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const n of input.nodes) {
-    x1 = Math.min(x1, n.x - n.width / 2 - 40);
-    x2 = Math.max(x2, n.x + n.width / 2 + 40);
-    y1 = Math.min(y1, n.y - n.height / 2);
-    y2 = Math.max(y2, n.y + n.height / 2 + 18);
-  }
-  if (!Number.isFinite(x1)) [x1, y1, x2, y2] = [0, 0, 100, 100];
-  const vx = f(x1 - PAD);
-  const vy = f(y1 - PAD);
-  const vw = f(x2 - x1 + 2 * PAD);
-  const vh = f(y2 - y1 + 2 * PAD);
-
   // Edges joining the same pair are bent apart, as Cytoscape's bezier edges are.
   const pairs = new Map<string, SvgEdge[]>();
   for (const e of input.edges) {
     const key = [e.source, e.target].sort().join('\u0000');
     pairs.set(key, [...(pairs.get(key) ?? []), e]);
   }
+  const edges: EdgeGeometry[] = [];
+  for (const group of pairs.values()) {
+    group.forEach((e, i) => {
+      const s = byId.get(e.source);
+      const t = byId.get(e.target);
+      if (!s || !t) return;
+      edges.push(edgeGeometry(e, s, t, (i - (group.length - 1) / 2) * 22 * (e.source < e.target ? 1 : -1)));
+    });
+  }
+
+  // The bounds hold every shape and every label (estimated generously: the reader's font may
+  // be wider than ours), so nothing is cut at an edge.
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  const grow = (ax: number, ay: number, bx: number, by: number) => {
+    x1 = Math.min(x1, ax);
+    y1 = Math.min(y1, ay);
+    x2 = Math.max(x2, bx);
+    y2 = Math.max(y2, by);
+  };
+  for (const n of input.nodes) {
+    const half = Math.max(n.width, estimateTextWidth(n.label, NODE_LABEL_SIZE)) / 2;
+    grow(n.x - half, n.y - n.height / 2, n.x + half, n.y + n.height / 2 + 13 + NODE_LABEL_SIZE * 0.35);
+  }
+  for (const g of edges) {
+    grow(Math.min(g.sx, g.tx, g.mx), Math.min(g.sy, g.ty, g.my), Math.max(g.sx, g.tx, g.mx), Math.max(g.sy, g.ty, g.my));
+    if (showEdgeLabels && g.edge.label) {
+      const half = estimateTextWidth(g.edge.label, EDGE_LABEL_SIZE) / 2;
+      grow(g.lx - half, g.ly - 3 - EDGE_LABEL_SIZE, g.lx + half, g.ly);
+    }
+  }
+  if (!Number.isFinite(x1)) [x1, y1, x2, y2] = [0, 0, 100, 100];
+
+  const decorations =
+    (input.legend && input.legend.length > 0) || (input.caption && input.caption.length > 0)
+      ? layoutDecorations(input.legend ?? null, input.caption ?? null, Math.max(x2 - x1, 480), estimateTextWidth)
+      : null;
+  const decorationsTop = y2 + DECORATION_GAP;
+  if (decorations) grow(x1, y1, x1 + decorationsWidth(decorations, estimateTextWidth), decorationsTop + decorations.height);
+
+  const vx = f(x1 - PAD);
+  const vy = f(y1 - PAD);
+  const vw = f(x2 - x1 + 2 * PAD);
+  const vh = f(y2 - y1 + 2 * PAD);
 
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
@@ -118,15 +158,7 @@ export function buildSvg(input: SvgInput): string {
   out.push(`<rect x="${vx}" y="${vy}" width="${vw}" height="${vh}" fill="${THEME.background}"/>`);
 
   out.push('<g class="edges" fill="none">');
-  for (const group of pairs.values()) {
-    group.forEach((e, i) => {
-      const s = byId.get(e.source);
-      const t = byId.get(e.target);
-      if (!s || !t) return;
-      const bend = (i - (group.length - 1) / 2) * 22 * (e.source < e.target ? 1 : -1);
-      out.push(edgeSvg(e, s, t, bend, showEdgeLabels));
-    });
-  }
+  for (const g of edges) out.push(edgeSvg(g, showEdgeLabels));
   out.push('</g>');
 
   out.push('<g class="nodes">');
@@ -135,15 +167,32 @@ export function buildSvg(input: SvgInput): string {
     out.push(
       `<g class="node" data-id="${escapeXml(n.id)}">`,
       `<path d="${nodeShapePath(n.shape, n.x, n.y, n.width, n.height)}" fill="${escapeXml(n.color)}" ${stroke}/>`,
-      `<text x="${f(n.x)}" y="${f(n.y + n.height / 2 + 13)}" text-anchor="middle" font-size="11" fill="${THEME.label}" stroke="${THEME.labelOutline}" stroke-width="3" paint-order="stroke">${escapeXml(n.label)}</text>`,
+      `<text x="${f(n.x)}" y="${f(n.y + n.height / 2 + 13)}" text-anchor="middle" font-size="${NODE_LABEL_SIZE}" fill="${THEME.label}" stroke="${THEME.labelOutline}" stroke-width="3" paint-order="stroke">${escapeXml(n.label)}</text>`,
       '</g>',
     );
   }
-  out.push('</g>', '</svg>', '');
+  out.push('</g>');
+  if (decorations) out.push(decorationsSvg(decorations, x1, decorationsTop));
+  out.push('</svg>', '');
   return out.join('\n');
 }
 
-function edgeSvg(e: SvgEdge, s: SvgNode, t: SvgNode, bend: number, withLabel: boolean): string {
+interface EdgeGeometry {
+  edge: SvgEdge;
+  sx: number;
+  sy: number;
+  tx: number;
+  ty: number;
+  /** The control point (equal to the midpoint when straight). */
+  mx: number;
+  my: number;
+  bend: number;
+  /** Where the label sits. */
+  lx: number;
+  ly: number;
+}
+
+function edgeGeometry(e: SvgEdge, s: SvgNode, t: SvgNode, bend: number): EdgeGeometry {
   const dx = t.x - s.x;
   const dy = t.y - s.y;
   const len = Math.hypot(dx, dy) || 1;
@@ -158,20 +207,48 @@ function edgeSvg(e: SvgEdge, s: SvgNode, t: SvgNode, bend: number, withLabel: bo
   const ty = t.y - uy * rt;
   const mx = (sx + tx) / 2 - uy * bend;
   const my = (sy + ty) / 2 + ux * bend;
+  // A quadratic's midpoint is halfway between the chord's midpoint and the control point.
+  const lx = bend === 0 ? mx : ((sx + tx) / 2 + mx) / 2;
+  const ly = bend === 0 ? my : ((sy + ty) / 2 + my) / 2;
+  return { edge: e, sx, sy, tx, ty, mx, my, bend, lx, ly };
+}
+
+function edgeSvg(g: EdgeGeometry, withLabel: boolean): string {
+  const { edge: e, sx, sy, tx, ty, mx, my, bend, lx, ly } = g;
   const colour = e.highlighted ? THEME.path : /^#[0-9a-fA-F]{6}$/.test(e.color ?? '') ? e.color! : THEME.edge;
   const d = bend === 0 ? `M${f(sx)} ${f(sy)} L${f(tx)} ${f(ty)}` : `M${f(sx)} ${f(sy)} Q${f(mx)} ${f(my)} ${f(tx)} ${f(ty)}`;
   const parts = [
     `<path d="${d}" stroke="${colour}" stroke-width="${e.highlighted ? 3 : 1.4}"${e.dashed ? ' stroke-dasharray="6 3"' : ''} marker-end="url(#${e.highlighted ? 'arrow-hi' : 'arrow'})" data-id="${escapeXml(e.id)}"/>`,
   ];
   if (withLabel && e.label) {
-    // A quadratic's midpoint is halfway between the chord's midpoint and the control point.
-    const lx = bend === 0 ? mx : ((sx + tx) / 2 + mx) / 2;
-    const ly = bend === 0 ? my : ((sy + ty) / 2 + my) / 2;
     parts.push(
-      `<text x="${f(lx)}" y="${f(ly - 3)}" text-anchor="middle" font-size="9" fill="${THEME.edgeLabel}" stroke="${THEME.labelOutline}" stroke-width="3" paint-order="stroke">${escapeXml(e.label)}</text>`,
+      `<text x="${f(lx)}" y="${f(ly - 3)}" text-anchor="middle" font-size="${EDGE_LABEL_SIZE}" fill="${THEME.edgeLabel}" stroke="${THEME.labelOutline}" stroke-width="3" paint-order="stroke">${escapeXml(e.label)}</text>`,
     );
   }
   return parts.join('');
+}
+
+/** The legend and caption, from the shared layout, with its top-left at (x, y). */
+function decorationsSvg(block: DecorationBlock, x: number, y: number): string {
+  const out = [`<g class="decorations" transform="translate(${f(x)} ${f(y)})">`];
+  for (const item of block.items) {
+    if (item.type === 'text') {
+      out.push(
+        `<text x="${f(item.x)}" y="${f(item.y)}" font-size="${item.size}" fill="${item.muted ? THEME.edgeLabel : THEME.label}">${escapeXml(item.text)}</text>`,
+      );
+    } else if (item.entry.kind === 'entity') {
+      const c = item.size / 2;
+      out.push(
+        `<path d="${nodeShapePath(item.entry.shape ?? 'ellipse', item.x + c, item.y + c, item.size, item.size)}" fill="${escapeXml(item.entry.color)}"/>`,
+      );
+    } else {
+      out.push(
+        `<line x1="${f(item.x)}" y1="${f(item.y + item.size / 2)}" x2="${f(item.x + item.size)}" y2="${f(item.y + item.size / 2)}" stroke="${escapeXml(item.entry.color)}" stroke-width="3"/>`,
+      );
+    }
+  }
+  out.push('</g>');
+  return out.join('');
 }
 
 function boundary(n: SvgNode, ux: number, uy: number): number {

@@ -3,6 +3,7 @@
  * view, copied to the clipboard.
  */
 import { datedFilename, downloadBlob, downloadText } from '../export/download.ts';
+import { captionLines, legendFromCy, type ExportDecorations } from '../export/export-decorations.ts';
 import { buildCsv } from '../export/export-csv.ts';
 import { collectExportData } from '../export/export-data.ts';
 import { buildJsonExport, serializeJsonExport } from '../export/export-json.ts';
@@ -20,19 +21,26 @@ export class ExportAndShare {
     private readonly view: GraphView,
     private readonly url: Pick<ShareableUrl, 'writeNow'>,
     private readonly feedback: Pick<Feedback, 'report'>,
+    /** The graph version served (live updates), for the caption. */
+    private readonly seedVersion: () => string | null = () => null,
   ) {}
 
-  /** Downloads the visible view in `format`. */
-  exportAs(format: ExportFormat): void {
+  /** Downloads the visible view in `format`; PNG and SVG with the legend and caption asked for. */
+  exportAs(format: ExportFormat, decorations: ExportDecorations = { legend: false, caption: false }): void {
     const view = this.view;
     try {
       const data = () => collectExportData(view.cy, view.cache);
+      const legend = decorations.legend ? legendFromCy(view.cy) : null;
+      const caption = decorations.caption ? captionLines(view.filters, this.seedVersion(), new Date().toISOString().slice(0, 10)) : null;
       switch (format) {
         case 'png':
-          downloadBlob(exportPng(view.cy), datedFilename('png'));
+          exportPng(view.cy, { legend, caption }).then(
+            (blob) => downloadBlob(blob, datedFilename('png')),
+            (error: unknown) => this.feedback.report(error, 'Export PNG'),
+          );
           break;
         case 'svg':
-          downloadText(buildSvg(svgInputFromCy(view.cy, 'splinternet view')), datedFilename('svg'), 'image/svg+xml');
+          downloadText(buildSvg({ ...svgInputFromCy(view.cy, 'splinternet view'), legend, caption }), datedFilename('svg'), 'image/svg+xml');
           break;
         case 'json':
           downloadText(serializeJsonExport(buildJsonExport(data(), view.filters)), datedFilename('json'), 'application/json');

@@ -1,7 +1,10 @@
 /**
- * Filters and time: the left sidebar (legend of kinds, relation types, the "as of" slider;
- * #left), its counts of what is drawn, the `D` key, and the filters' part of the link.
+ * Filters and time: the left sidebar (legend of kinds, relation types, the "as of" date field,
+ * slider and histogram; #left), its counts of what is drawn, the `D` key, and the filters'
+ * part of the link.
  */
+import type { GraphQLClient } from '../api/graphql-client.ts';
+import { TIMELINE } from '../api/timeline-operations.ts';
 import { countBy, NO_FILTERS, type FilterState } from '../graph/filters.ts';
 import type { GraphView } from '../graph/graph-view.ts';
 import type { OntologyState } from '../graph/ontology-state.ts';
@@ -19,6 +22,7 @@ export class FiltersAndTime implements ViewStatePart {
     private readonly view: GraphView,
     ontology: OntologyState,
     shortcuts: KeyboardShortcuts,
+    private readonly api: Pick<GraphQLClient, 'request'>,
   ) {
     this.sidebar = new FilterSidebar(byId('left'), {
       ontology: ontology.ontology,
@@ -31,9 +35,28 @@ export class FiltersAndTime implements ViewStatePart {
     });
     view.subscribe(() => this.updateCounts());
     // A new ontology or new counts (live updates) are written into the objects the sidebar holds.
-    ontology.subscribe(() => this.sidebar.redraw());
+    ontology.subscribe(() => {
+      this.sidebar.redraw();
+      void this.loadTimeline();
+    });
     shortcuts.on(['d', 'D'], () => this.sidebar.setAsOf(view.filters.asOf ? null : (ontology.stats.latestDate ?? null)));
     this.updateCounts();
+    void this.loadTimeline();
+  }
+
+  /** Where "what changed" draws itself, under the date controls. */
+  get changesSlot(): HTMLElement {
+    return this.sidebar.time.changesSlot;
+  }
+
+  /**
+   * The histogram over the whole graph, not what is drawn: it says where in time to look, and a
+   * neighbourhood of a few dozen relations would show little. A failure leaves it empty: the
+   * date controls work without it.
+   */
+  private async loadTimeline(): Promise<void> {
+    const result = await this.api.request(TIMELINE, {}).catch(() => null);
+    if (result) this.sidebar.time.setHistogram(result.timeline.buckets);
   }
 
   /** Calls `listener` after the user changed a filter (and the view applied it). */

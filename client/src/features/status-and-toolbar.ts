@@ -39,7 +39,7 @@ export class StatusAndToolbar {
       redo: () => void undoRedo.redo(),
       layout: (name) => void layout.use(name),
       paths: () => paths.toggle(),
-      exportAs: (format) => exports.exportAs(format),
+      exportAs: (format, decorations) => exports.exportAs(format, decorations),
       share: () => void exports.share(),
       toggleWebgl: () => scale.toggleWebgl(),
       help: () => help.toggleHelp(),
@@ -75,12 +75,18 @@ export class StatusAndToolbar {
     const { settings } = this.features.scale;
     const hiddenNodes = hidden.hiddenNodes.size;
     const hiddenEdges = hidden.hiddenEdges.size;
+    // Relations whose partial dates leave the "as of" day open are drawn, but counted apart.
+    const uncertain = hidden.uncertainEdges.size;
+    // "What changed" keeps relations drawn that ended before the date: not in force either.
+    const ended = filters.asOf ? cy.edges('.change-ended').filter((e) => !e.hasClass('filtered')).length : 0;
     replaceChildren(
       this.status,
       h('b', {}, cy.nodes().length - hiddenNodes),
       ' entities · ',
-      h('b', {}, cy.edges().length - hiddenEdges),
-      ' relations',
+      h('b', {}, cy.edges().length - hiddenEdges - uncertain - ended),
+      filters.asOf ? ' relations in force' : ' relations',
+      uncertain > 0 ? h('span', { class: 'status-uncertain' }, ` · ${uncertain} uncertain`) : '',
+      ended > 0 ? ` · ${ended} ended (what changed)` : '',
       hiddenNodes + hiddenEdges > 0 ? ` · ${hiddenNodes + hiddenEdges} hidden by filters` : '',
       filters.asOf ? ` · as of ${filters.asOf}` : '',
       ` · ${Math.round(cy.zoom() * 100)}%`,

@@ -37,23 +37,57 @@ const FALLBACK_STYLE = { color: '#8c8c8c', shape: 'ellipse' } as const;
 export const DEFAULT_EDGE_COLOR = '#566175';
 
 /**
- * A colour per relation type, in ontology order, spread around the hue circle by the golden
- * angle so neighbours in the list differ; muted to stay behind the nodes on a dark canvas.
+ * The relation-type palette, the one source of relation colours (the stylesheet, the legend and
+ * the exports read them from here through `typeColorsFrom`). Okabe–Ito and Paul Tol colours
+ * first, then colours picked greedily to stay furthest from those already chosen as seen with
+ * normal vision, deuteranopia and protanopia (Machado 2009 simulation, CIEDE2000), all light
+ * enough for the dark canvas; greys last, as they read like the default edge colour.
+ * test/unit/client-palette.test.ts checks the distances.
+ */
+export const RELATION_PALETTE = [
+  '#e69f00',
+  '#56b4e9',
+  '#cc6677',
+  '#eedd88',
+  '#d55e00',
+  '#2277ee',
+  '#dd2299',
+  '#77eeff',
+  '#dd9977',
+  '#ccddbb',
+  '#ffdd00',
+  '#228866',
+  '#88aabb',
+  '#7788bb',
+  '#339944',
+  '#2299ff',
+  '#eedddd',
+  '#eebbdd',
+  '#ff3355',
+  '#bbbbbb',
+  '#999999',
+  '#aaaa99',
+] as const;
+
+/**
+ * A colour per relation type, in ontology order, from RELATION_PALETTE (most distinct colours
+ * to the first types); past its end, colours repeat, lightened so they still differ.
  */
 export function typeColorsFrom(types: ReadonlyArray<{ name: string }>): ReadonlyMap<string, string> {
-  return new Map(types.map((t, i) => [t.name, hslToHex((i * 137.508 + 200) % 360, 0.38, 0.58)]));
+  const n = RELATION_PALETTE.length;
+  return new Map(types.map((t, i) => [t.name, i < n ? RELATION_PALETTE[i]! : mix(RELATION_PALETTE[i % n]!, '#ffffff', 0.35)]));
 }
 
-function hslToHex(h: number, s: number, l: number): string {
-  const a = s * Math.min(l, 1 - l);
-  const f = (n: number) => {
-    const k = (n + h / 30) % 12;
-    const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(c * 255)
-      .toString(16)
-      .padStart(2, '0');
-  };
-  return `#${f(0)}${f(8)}${f(4)}`;
+/** `a` moved a fraction `t` of the way to `b` in sRGB. */
+function mix(a: string, b: string, t: number): string {
+  const ch = (hex: string, k: number) => Number.parseInt(hex.slice(1 + 2 * k, 3 + 2 * k), 16);
+  return `#${[0, 1, 2]
+    .map((k) =>
+      Math.round(ch(a, k) + (ch(b, k) - ch(a, k)) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** Builds the kind → style map from the `ontology` query. */

@@ -82,8 +82,10 @@ export class Explorer {
       const pending = this.view.begin(label);
       let added: string[] = [];
       try {
-        added = this.view.addEntities(neighbourhood.nodes, neighbourhood.edges);
-        await runLayout(this.view.cy, this.options.layoutName(), { animate: false });
+        // In id order and seeded: the same opening on every reload, so things are where the
+        // reader left them (the layout depends on the order elements were added in).
+        added = this.view.addEntities(byId(neighbourhood.nodes), byId(neighbourhood.edges));
+        await runLayout(this.view.cy, this.options.layoutName(), { animate: false, seeded: true });
       } finally {
         pending.commit();
       }
@@ -213,19 +215,37 @@ export class Explorer {
     return this.run('Find paths', async () => {
       const { paths } = await this.api.request(PATHS, { from, to, maxHops, relationTypes, first });
       if (paths.length === 0) return paths;
-      const entities = paths.flatMap((p) => p.nodes);
-      const relations: Relation[] = paths.flatMap((p) => p.edges);
-      const pending = this.view.begin('Show paths');
-      let added: string[] = [];
-      try {
-        added = this.view.addEntities(entities, relations);
-        this.view.drawRelations(relations);
-        if (added.length > 0) await runIncrementalLayout(this.view.cy, added);
-      } finally {
-        pending.commit();
-      }
+      await this.drawFound(
+        'Show paths',
+        paths.flatMap((p) => p.nodes),
+        paths.flatMap((p): Relation[] => p.edges),
+      );
       return paths;
     });
+  }
+
+  /**
+   * Draws entities and relations an action found elsewhere (what changed between two dates):
+   * one undoable step, new entities placed by an incremental layout. Returns the ids added.
+   */
+  showFound(label: string, entities: readonly EntitySummary[], relations: readonly Relation[]): Promise<string[] | undefined> {
+    return this.run(label, async () => {
+      this.grow(entities.length + relations.length);
+      return this.drawFound(label, entities, relations);
+    });
+  }
+
+  private async drawFound(label: string, entities: readonly EntitySummary[], relations: readonly Relation[]): Promise<string[]> {
+    const pending = this.view.begin(label);
+    let added: string[] = [];
+    try {
+      added = this.view.addEntities(entities, relations);
+      this.view.drawRelations(relations);
+      if (added.length > 0) await runIncrementalLayout(this.view.cy, added);
+    } finally {
+      pending.commit();
+    }
+    return added;
   }
 
   /**
@@ -288,6 +308,10 @@ export class Explorer {
       this.view.drawRelations(neighbourhood.edges);
     }
   }
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function notFound(name: string): ApiError {

@@ -1,10 +1,11 @@
 /**
  * What the filters hide: entities of switched-off kinds, relations of switched-off types, and
- * relations not in force on the "as of" date. Pure functions over plain records, plus one
- * adapter that marks a Cytoscape graph with the `filtered` class.
+ * relations not in force on the "as of" date (those whose partial dates leave it open are kept
+ * and marked uncertain). Pure functions over plain records, plus one adapter that marks a
+ * Cytoscape graph with the `filtered` and `uncertain` classes.
  */
 import type { Core } from 'cytoscape';
-import { isInForce } from './as-of-date.ts';
+import { forceOn } from './as-of-date.ts';
 
 /** The filter settings; part of the shared view. */
 export interface FilterState {
@@ -39,6 +40,8 @@ export interface FilterEdge {
 export interface Visibility {
   hiddenNodes: Set<string>;
   hiddenEdges: Set<string>;
+  /** Drawn relations whose partial since/until leaves it open whether they are in force on `asOf`. */
+  uncertainEdges: Set<string>;
 }
 
 /** Whether the filters change anything. */
@@ -48,7 +51,8 @@ export function isFiltering(filters: FilterState): boolean {
 
 /**
  * Which nodes and edges the filters hide. `keep` lists entities that stay visible whatever
- * happens to their relations (the selection, pinned entities).
+ * happens to their relations (the selection, pinned entities), and relations the date does
+ * not hide (the selection, what changed).
  */
 export function computeVisibility(
   nodes: readonly FilterNode[],
@@ -60,6 +64,7 @@ export function computeVisibility(
   const hiddenTypes = new Set(filters.hiddenTypes);
   const hiddenNodes = new Set<string>();
   const hiddenEdges = new Set<string>();
+  const uncertainEdges = new Set<string>();
 
   for (const node of nodes) if (hiddenKinds.has(node.kind)) hiddenNodes.add(node.id);
 
@@ -71,14 +76,13 @@ export function computeVisibility(
   for (const edge of edges) {
     bump(degree, edge.source);
     bump(degree, edge.target);
-    const hidden =
-      hiddenTypes.has(edge.type) ||
-      hiddenNodes.has(edge.source) ||
-      hiddenNodes.has(edge.target) ||
-      (filters.asOf !== null && !isInForce(edge.since, edge.until, filters.asOf));
+    // A kept relation stays whatever the date (kind and type filters still apply).
+    const force = filters.asOf === null || keep.has(edge.id) ? 'in-force' : forceOn(edge.since, edge.until, filters.asOf);
+    const hidden = hiddenTypes.has(edge.type) || hiddenNodes.has(edge.source) || hiddenNodes.has(edge.target) || force === 'not-in-force';
     if (hidden) {
       hiddenEdges.add(edge.id);
     } else {
+      if (force === 'uncertain') uncertainEdges.add(edge.id);
       bump(visibleDegree, edge.source);
       bump(visibleDegree, edge.target);
     }
@@ -90,10 +94,13 @@ export function computeVisibility(
       if ((degree.get(node.id) ?? 0) > 0 && (visibleDegree.get(node.id) ?? 0) === 0) hiddenNodes.add(node.id);
     }
   }
-  return { hiddenNodes, hiddenEdges };
+  return { hiddenNodes, hiddenEdges, uncertainEdges };
 }
 
-/** Applies the filters to `cy`: hidden elements get the `filtered` class (display: none). */
+/**
+ * Applies the filters to `cy`: hidden elements get the `filtered` class (display: none), drawn
+ * relations of uncertain standing on the "as of" day the `uncertain` class.
+ */
 export function applyFilters(cy: Core, filters: FilterState, keep: ReadonlySet<string> = new Set()): Visibility {
   const nodes: FilterNode[] = cy.nodes().map((n) => ({ id: n.id(), kind: String(n.data('kind')) }));
   const edges: FilterEdge[] = cy.edges().map((e) => ({
@@ -113,6 +120,8 @@ export function applyFilters(cy: Core, filters: FilterState, keep: ReadonlySet<s
     cy.edges().forEach((e) => {
       const hidden = visibility.hiddenEdges.has(e.id());
       if (hidden !== e.hasClass('filtered')) e.toggleClass('filtered', hidden);
+      const uncertain = visibility.uncertainEdges.has(e.id());
+      if (uncertain !== e.hasClass('uncertain')) e.toggleClass('uncertain', uncertain);
     });
   });
   return visibility;

@@ -2,7 +2,8 @@
  * The Cytoscape stylesheet. Colours and shapes come from node data (set from the `ontology`
  * query), so the sheet itself names no kind. Large graphs drop edge labels and curves.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
+import { LABEL_PX, labelFontSize, labelMaxWidth } from './legible-labels.ts';
 import type { RendererSettings } from './scale-policy.ts';
 
 /** Theme colours shared with the CSS (keep in step with client/src/styles.css). */
@@ -17,6 +18,9 @@ export const THEME = {
   pinned: '#ffffff',
   /** Elements a seed edit just changed (live updates). */
   live: '#ff7ad9',
+  /** "What changed": relations that appeared, and that ended, between two dates. */
+  appeared: '#7bd88f',
+  ended: '#ff6b6b',
 } as const;
 
 /** Node diameter grows with degree, from `min` at `fromDegree` to `max` at `toDegree`. */
@@ -44,11 +48,12 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
         label: 'data(label)',
         color: THEME.label,
         'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
-        'font-size': 11,
+        // Normal-size graphs keep labels at LABEL_PX on screen when zoomed out (legible-labels.ts).
+        'font-size': big ? LABEL_PX : (n: NodeSingular) => labelFontSize(n.cy().zoom()),
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
+        'text-max-width': big ? '140px' : (n: NodeSingular) => `${labelMaxWidth(n.cy().zoom())}px`,
         'text-outline-color': THEME.labelOutline,
         'text-outline-width': 2,
         // Labels disappear when they would be drawn smaller than this on screen.
@@ -89,6 +94,29 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
       ? { selector: 'edge[confidence = "LOW"]', style: { opacity: 0.45 } }
       : { selector: 'edge[confidence = "LOW"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3] } },
     { selector: '.filtered', style: { display: 'none' } },
+    // A partial date leaves it open whether the relation is in force on the "as of" day.
+    { selector: 'edge.uncertain', style: { 'line-style': 'dotted', opacity: 0.7 } },
+    // What changed between two dates: shape and line style tell them apart, not colour alone.
+    { selector: 'edge.change-context', style: { opacity: 0.2 } },
+    {
+      selector: 'edge.change-appeared',
+      style: { width: 4, 'line-style': 'solid', opacity: 1, 'z-index': 15, 'underlay-color': THEME.appeared, 'underlay-opacity': 0.35, 'underlay-padding': 4 },
+    },
+    {
+      selector: 'edge.change-ended',
+      style: {
+        width: 3,
+        'line-style': 'dashed',
+        'line-dash-pattern': [8, 5],
+        'target-arrow-shape': 'tee',
+        opacity: 1,
+        'z-index': 15,
+        'underlay-color': THEME.ended,
+        'underlay-opacity': 0.3,
+        'underlay-padding': 4,
+      },
+    },
+    { selector: 'edge.change-uncertain', style: { 'line-style': 'dotted' } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': THEME.pinned, 'border-style': 'double' } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: '.dimmed', style: { opacity: 0.25 } },

@@ -43,7 +43,8 @@ export class GraphView {
   private cyInstance: Core;
   private meta: ViewMeta = { pinned: [], expansions: {} };
   private filterState: FilterState = NO_FILTERS;
-  private visibility: Visibility = { hiddenNodes: new Set(), hiddenEdges: new Set() };
+  private kept: ReadonlySet<string> = new Set();
+  private visibility: Visibility = { hiddenNodes: new Set(), hiddenEdges: new Set(), uncertainEdges: new Set() };
   private readonly listeners = new Set<() => void>();
   private readonly cyListeners = new Set<(cy: Core) => void>();
   private openChanges = 0;
@@ -367,6 +368,15 @@ export class GraphView {
     this.refresh();
   }
 
+  /**
+   * Entities and relations a feature keeps in view whatever the "as of" date (what changed
+   * shows relations that ended before it). Not undoable, like the filters.
+   */
+  setKept(ids: Iterable<string>): void {
+    this.kept = new Set(ids);
+    this.refresh();
+  }
+
   /** Sets the filters (not undoable: they are view settings, not changes to the graph). */
   setFilters(filters: FilterState): void {
     this.filterState = structuredClone(filters);
@@ -399,7 +409,7 @@ export class GraphView {
         if (!isPinned && n.locked()) n.unlock();
       });
     });
-    const keep = new Set([...pinned, ...cy.$(':selected').map((e) => e.id())]);
+    const keep = new Set([...pinned, ...cy.$(':selected').map((e) => e.id()), ...this.kept]);
     this.visibility = applyFilters(cy, this.filterState, keep);
     for (const listener of this.listeners) listener();
   }

@@ -7,16 +7,23 @@ import type { Core, LayoutOptions, NodeCollection, Position } from 'cytoscape';
 import { computePositions, type PositionAnswer, type PositionRequest, type PositionResult } from './compute-positions.ts';
 import { layoutOptions, type LayoutName } from './layouts.ts';
 import { relaxNewNodes } from './local-relax.ts';
+import { seedFromText, withSeededRandom } from './seeded-random.ts';
 import { fitView } from './viewport.ts';
 import { withoutRedraws } from './without-redraws.ts';
 import { ANIMATE_LAYOUT_NODES, DRAW_CHUNK, FORCE_LAYOUT_NODES } from './scale-policy.ts';
 
-/** Runs a Cytoscape layout and resolves when it stops (after its animation). */
-export function runCyLayout(eles: ReturnType<Core['elements']>, options: LayoutOptions): Promise<void> {
+/**
+ * Runs a Cytoscape layout and resolves when it stops (after its animation). With `seed`, the
+ * elements are taken in id order and the layout's random numbers come from that seed, so the
+ * same graph gets the same positions on every reload.
+ */
+export function runCyLayout(eles: ReturnType<Core['elements']>, options: LayoutOptions, seed?: number): Promise<void> {
   return new Promise((resolve) => {
-    const layout = eles.layout(options);
+    const ordered = seed === undefined ? eles : eles.sort((a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0));
+    const layout = ordered.layout(options);
     layout.one('layoutstop', () => resolve());
-    layout.run();
+    if (seed === undefined) layout.run();
+    else withSeededRandom(seed, () => layout.run());
   });
 }
 
@@ -25,6 +32,26 @@ export interface LayoutReport {
   where: 'worker' | 'main';
   /** Time in the layout algorithm itself (in the worker for worker runs), ms. */
   computeMs: number;
+}
+
+/**
+ * How the opening view is fitted: small margins (the graph fills the stage), and zoomed in as far
+ * as the layout allows.
+ */
+const OPENING_FIT = { padding: 16, maxZoom: 1.6 } as const;
+
+/**
+ * Turns a drawing a quarter turn when it is wide and the stage tall (or the reverse): a force
+ * layout has no preferred direction, and so the fit fills the stage instead of a band of it.
+ */
+export function orientToStage(cy: Core, nodes: NodeCollection): void {
+  const bb = nodes.boundingBox({ includeLabels: false });
+  const stageWide = cy.width() >= cy.height();
+  const drawingWide = bb.w >= bb.h;
+  if (stageWide === drawingWide || bb.w === 0 || bb.h === 0) return;
+  const cx = (bb.x1 + bb.x2) / 2;
+  const cyy = (bb.y1 + bb.y2) / 2;
+  cy.batch(() => nodes.forEach((n) => void n.position({ x: cx - (n.position('y') - cyy), y: cyy + (n.position('x') - cx) })));
 }
 
 /** Whether a layout of `nodeCount` nodes is the force layout in the Web Worker (not fcose). */
@@ -36,7 +63,11 @@ export function usesForceWorker(name: LayoutName, nodeCount: number): boolean {
  * Lays out every visible element with `name`. The force layout of a big graph (past
  * FORCE_LAYOUT_NODES) is force-layout.ts in a Web Worker; the page keeps drawing meanwhile.
  */
-export async function runLayout(cy: Core, name: LayoutName, options: { roots?: string[]; animate?: boolean } = {}): Promise<LayoutReport | undefined> {
+export async function runLayout(
+  cy: Core,
+  name: LayoutName,
+  options: { roots?: string[]; animate?: boolean; seeded?: boolean } = {},
+): Promise<LayoutReport | undefined> {
   const eles = cy.elements(':visible');
   const nodeCount = eles.nodes().length;
   if (nodeCount === 0) return undefined;
@@ -58,8 +89,19 @@ export async function runLayout(cy: Core, name: LayoutName, options: { roots?: s
   }
   const animate = options.animate ?? true;
   const start = performance.now();
-  await runCyLayout(eles, layoutOptions(name, { nodeCount, ...options, fit: !animate }));
-  fitView(cy, eles, { animate });
+  const seed = options.seeded
+    ? seedFromText(
+        eles
+          .nodes()
+          .map((n) => n.id())
+          .sort()
+          .join('\n'),
+      )
+    : undefined;
+  const { seeded: _seeded, ...context } = options;
+  await runCyLayout(eles, layoutOptions(name, { nodeCount, ...context, fit: !animate }), seed);
+  if (options.seeded) orientToStage(cy, eles.nodes());
+  fitView(cy, eles, { animate, ...(options.seeded ? OPENING_FIT : {}) });
   return { where: 'main', computeMs: performance.now() - start };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The shareable view in the URL hash: which entities are drawn (with rounded positions while
  * the link stays short), pinned ones, the selection, the filters, the date and the layout.
- * `#e=clean-network@0,0;huawei@140,-60&p=huawei&s=huawei&k=Outlet&t=OWNS&d=2021-06-10&l=fcose`
+ * `#e=clean-network@0,0;huawei@140,-60&p=huawei&s=huawei&k=Outlet&t=OWNS&d=2021-06-10&l=fcose&c=2021-01-01`
  */
 import { isIsoDay } from './as-of-date.ts';
 import { NO_FILTERS, type FilterState } from './filters.ts';
@@ -14,6 +14,8 @@ export interface ViewState {
   selected: string | null;
   filters: FilterState;
   layout: LayoutName;
+  /** The second date of "what changed" (YYYY-MM-DD), when it is shown. */
+  compare?: string | null;
 }
 
 /** Above this many entities positions are left out, to keep links short. @default 400 */
@@ -36,6 +38,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.filters.asOf) parts.push(`d=${state.filters.asOf}`);
   if (!state.filters.hideStranded) parts.push('o=0');
   if (state.layout !== 'fcose') parts.push(`l=${state.layout}`);
+  if (state.compare) parts.push(`c=${state.compare}`);
   return parts.join('&');
 }
 
@@ -65,6 +68,7 @@ export function decodeViewState(hash: string): ViewState | null {
   }
   const date = params.get('d') ?? null;
   const layout = params.get('l') ?? 'fcose';
+  const compare = params.get('c') ?? null;
   return {
     entities,
     pinned: split(params.get('p'))
@@ -78,6 +82,7 @@ export function decodeViewState(hash: string): ViewState | null {
       hideStranded: params.get('o') !== '0' && NO_FILTERS.hideStranded,
     },
     layout: isLayoutName(layout) ? layout : 'fcose',
+    ...(compare && isIsoDay(compare) ? { compare } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import edgehandles from 'cytoscape-edgehandles';
 import fcose from 'cytoscape-fcose';
 import { buildStylesheet } from '../graph/graph-style.ts';
+import { keepLabelsLegible } from '../graph/legible-labels.ts';
 import { rendererOptions, type RendererSettings } from '../graph/scale-policy.ts';
 
 let registered = false;
@@ -32,7 +33,7 @@ export function createCy(container: HTMLElement, settings: RendererSettings): Co
     registered = true;
   }
   const webgl = settings.webgl && webglAvailable();
-  return cytoscape({
+  const cy = cytoscape({
     container,
     style: buildStylesheet({ ...settings, webgl }),
     minZoom: 0.05,
@@ -41,4 +42,6 @@ export function createCy(container: HTMLElement, settings: RendererSettings): Co
     boxSelectionEnabled: false,
     ...rendererOptions({ ...settings, webgl }),
   } as cytoscape.CytoscapeOptions);
+  if (settings.mode === 'normal') keepLabelsLegible(cy);
+  return cy;
 }

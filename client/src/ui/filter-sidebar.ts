@@ -1,13 +1,13 @@
 /**
  * The left sidebar: totals (from `stats`), the legend of kinds — colour, shape, counts — whose
- * entries switch kinds on and off, the relation types with their counts, and the "as of" date
- * slider (from `stats.earliestDate` to `latestDate`).
+ * entries switch kinds on and off, the relation types with their counts, and the "as of"
+ * controls (time-controls.ts, from `stats.earliestDate` to `latestDate`).
  */
 import type { Ontology, Stats } from '../api/operations.ts';
-import { fromDayNumber, toDayNumber } from '../graph/as-of-date.ts';
 import type { FilterState } from '../graph/filters.ts';
 import { h, replaceChildren } from './dom.ts';
 import { shapeSwatch } from './shape-swatch.ts';
+import { TimeControls } from './time-controls.ts';
 
 export interface ViewCounts {
   kinds: Map<string, number>;
@@ -29,67 +29,15 @@ export class FilterSidebar {
   private readonly totals = h('div', { class: 'totals' });
   private readonly kindList = h('ul', { class: 'toggle-list', 'aria-label': 'Kinds' });
   private readonly typeList = h('ul', { class: 'toggle-list', 'aria-label': 'Relation types' });
-  private readonly dateSection: HTMLElement;
-  private readonly slider: HTMLInputElement;
-  private readonly dateToggle: HTMLInputElement;
-  private readonly output: HTMLOutputElement;
-  private readonly playButton: HTMLButtonElement;
-  private playTimer: ReturnType<typeof setInterval> | undefined;
-  private readonly minDay: number;
-  private readonly maxDay: number;
+  /** The "as of" controls (time-controls.ts). */
+  readonly time: TimeControls;
 
   constructor(
     private readonly host: HTMLElement,
     private readonly options: FilterSidebarOptions,
   ) {
     const { stats } = options;
-    this.minDay = toDayNumber(stats.earliestDate ?? '2000-01-01');
-    this.maxDay = toDayNumber(stats.latestDate ?? new Date().toISOString().slice(0, 10));
-    this.slider = h('input', {
-      type: 'range',
-      id: 'as-of-slider',
-      min: this.minDay,
-      max: this.maxDay,
-      step: 1,
-      value: this.maxDay,
-      'aria-label': 'As of date',
-      disabled: true,
-    });
-    this.output = h('output', { for: 'as-of-slider', id: 'as-of-output' }, 'all dates');
-    this.dateToggle = h('input', { type: 'checkbox', id: 'as-of-toggle' });
-    this.playButton = h(
-      'button',
-      { class: 'btn small', type: 'button', 'aria-pressed': 'false', title: 'Play: step through time a month at a time', onclick: () => this.togglePlay() },
-      '▶ Play',
-    );
-    this.dateSection = h(
-      'section',
-      { class: 'panel-section date-filter', 'data-active': 'false', 'aria-labelledby': 'date-title' },
-      h('h2', { id: 'date-title' }, 'As of'),
-      h('div', { class: 'date-row' }, this.dateToggle, h('label', { for: 'as-of-toggle' }, 'Only relations in force on'), this.output),
-      this.slider,
-      h('div', { class: 'bounds' }, h('span', {}, stats.earliestDate ?? ''), this.playButton, h('span', {}, stats.latestDate ?? '')),
-      h('p', { class: 'hint' }, 'Hides relations that started later or had ended by then.'),
-    );
-
-    this.dateToggle.addEventListener('change', () => {
-      if (!this.dateToggle.checked) this.stopPlay();
-      this.slider.disabled = !this.dateToggle.checked;
-      this.update({ asOf: this.dateToggle.checked ? fromDayNumber(Number(this.slider.value)) : null });
-    });
-    this.slider.addEventListener('input', () => {
-      this.output.textContent = fromDayNumber(Number(this.slider.value));
-    });
-    this.slider.addEventListener('change', () => this.update({ asOf: fromDayNumber(Number(this.slider.value)) }));
-    // Arrow keys on the slider step by a day; PageUp/PageDown by a month.
-    this.slider.addEventListener('keydown', (e) => {
-      if (e.key === 'PageUp' || e.key === 'PageDown') {
-        e.preventDefault();
-        const v = Number(this.slider.value) + (e.key === 'PageUp' ? 30 : -30);
-        this.slider.value = String(Math.min(this.maxDay, Math.max(this.minDay, v)));
-        this.update({ asOf: fromDayNumber(Number(this.slider.value)) });
-      }
-    });
+    this.time = new TimeControls({ earliest: stats.earliestDate, latest: stats.latestDate, onAsOf: (asOf) => this.update({ asOf }) });
 
     replaceChildren(
       host,
@@ -100,7 +48,7 @@ export class FilterSidebar {
         h('h2', { id: 'kinds-title' }, 'Kinds', h('button', { class: 'link', type: 'button', onclick: () => this.update({ hiddenKinds: [] }) }, 'show all')),
         this.kindList,
       ),
-      this.dateSection,
+      this.time.element,
       h(
         'section',
         { class: 'panel-section', 'aria-labelledby': 'types-title' },
@@ -123,9 +71,7 @@ export class FilterSidebar {
   /** Shows filters set elsewhere (a shared link). */
   setFilters(filters: FilterState): void {
     this.filters = structuredClone(filters);
-    this.dateToggle.checked = filters.asOf !== null;
-    this.slider.disabled = filters.asOf === null;
-    if (filters.asOf) this.slider.value = String(toDayNumber(filters.asOf));
+    this.time.show(filters.asOf);
     this.render();
   }
 
@@ -143,34 +89,6 @@ export class FilterSidebar {
   setCounts(counts: ViewCounts): void {
     this.counts = counts;
     this.render();
-  }
-
-  /** Steps the date forward a month every half second, from 2019 (or the current date) to the end. */
-  private togglePlay(): void {
-    if (this.playTimer) {
-      this.stopPlay();
-      return;
-    }
-    const start = this.filters.asOf && Number(this.slider.value) < this.maxDay ? Number(this.slider.value) : Math.max(this.minDay, toDayNumber('2019-01-01'));
-    this.dateToggle.checked = true;
-    this.slider.disabled = false;
-    this.slider.value = String(start);
-    this.update({ asOf: fromDayNumber(start) });
-    this.playButton.setAttribute('aria-pressed', 'true');
-    this.playButton.textContent = '❚❚ Pause';
-    this.playTimer = setInterval(() => {
-      const next = Math.min(this.maxDay, Number(this.slider.value) + 30);
-      this.slider.value = String(next);
-      this.update({ asOf: fromDayNumber(next) });
-      if (next >= this.maxDay) this.stopPlay();
-    }, 500);
-  }
-
-  private stopPlay(): void {
-    clearInterval(this.playTimer);
-    this.playTimer = undefined;
-    this.playButton.setAttribute('aria-pressed', 'false');
-    this.playButton.textContent = '▶ Play';
   }
 
   private update(patch: Partial<FilterState>): void {
@@ -249,9 +167,6 @@ export class FilterSidebar {
         ),
       ),
     );
-    const active = this.filters.asOf !== null;
-    this.dateSection.dataset.active = String(active);
-    this.output.textContent = active ? this.filters.asOf : 'all dates';
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { GraphQLClient } from '../api/graphql-client.ts';
 import { ENTITY_DETAIL, type EntityDetail, type Evidence, type InspectorRelation, type Ontology } from '../api/operations.ts';
-import { isInForce } from '../graph/as-of-date.ts';
+import { forceOn, mayBeInForce } from '../graph/as-of-date.ts';
 import type { CachedRelation, EntityCache } from '../graph/entity-cache.ts';
 import { h, replaceChildren } from './dom.ts';
 import { externalLink } from './external-link.ts';
@@ -207,7 +207,7 @@ export class InspectorPanel {
   private relationItem(selfId: string, r: InspectorRelation, asOf: string | null): HTMLElement {
     const outgoing = r.from.id === selfId;
     const other = outgoing ? r.to : r.from;
-    const inForce = asOf === null || isInForce(r.since, r.until, asOf);
+    const inForce = asOf === null || mayBeInForce(r.since, r.until, asOf);
     return h(
       'div',
       { class: `rel${inForce ? '' : ' out-of-force'}`, 'data-relation': r.id },
@@ -282,7 +282,7 @@ function relationProps(r: CachedRelation, asOf: string | null): HTMLElement[] {
   const add = (k: string, v: Node | string) => out.push(h('dt', {}, k), h('dd', {}, v));
   add('since', r.since ?? '—');
   add('until', r.until ?? '—');
-  if (asOf) add(`on ${asOf}`, isInForce(r.since, r.until, asOf) ? 'in force' : 'not in force');
+  if (asOf) add(`on ${asOf}`, forceOn(r.since, r.until, asOf).replaceAll('-', ' '));
   add('confidence', r.confidence.toLowerCase());
   for (const p of r.properties) add(p.name, p.value);
   if (r.seedFile) add('seed', seedRef(r.seedFile, r.seedLine));

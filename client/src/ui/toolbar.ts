@@ -1,4 +1,5 @@
 /** The top-right tools: undo/redo, layout, paths, export, share, WebGL, help. */
+import type { ExportDecorations } from '../export/export-decorations.ts';
 import { LAYOUT_NAMES, type LayoutName } from '../graph/layouts.ts';
 import { h } from './dom.ts';
 
@@ -7,7 +8,8 @@ export interface ToolbarActions {
   redo(): void;
   layout(name: LayoutName): void;
   paths(): void;
-  exportAs(format: 'png' | 'svg' | 'json' | 'csv'): void;
+  /** `decorations`: what the PNG and SVG carry besides the graph (the menu's checkboxes). */
+  exportAs(format: 'png' | 'svg' | 'json' | 'csv', decorations: ExportDecorations): void;
   share(): void;
   toggleWebgl(): void;
   help(): void;
@@ -32,6 +34,8 @@ export class Toolbar {
   private readonly pathsButton: HTMLButtonElement;
   private readonly exportMenu: HTMLElement;
   private readonly exportButton: HTMLButtonElement;
+  /** Legend and caption in PNG and SVG exports: on, so a picture can go into an article as it is. */
+  private readonly decorations: ExportDecorations = { legend: true, caption: true };
 
   constructor(host: HTMLElement, actions: ToolbarActions) {
     this.undoButton = h('button', { class: 'btn icon', type: 'button', 'aria-label': 'Undo', title: 'Undo (Ctrl+Z)', onclick: () => actions.undo() }, '↶');
@@ -63,9 +67,20 @@ export class Toolbar {
       'Paths',
     );
 
+    const decoration = (key: keyof ExportDecorations, label: string) => {
+      const item = h('button', { type: 'button', role: 'menuitemcheckbox', class: 'menu-check', 'data-decoration': key, 'aria-checked': 'true' }, label);
+      item.addEventListener('click', () => {
+        this.decorations[key] = !this.decorations[key];
+        item.setAttribute('aria-checked', String(this.decorations[key]));
+      });
+      return item;
+    };
     this.exportMenu = h(
       'div',
       { class: 'dropdown', role: 'menu', hidden: true, 'aria-label': 'Export' },
+      decoration('legend', 'Legend in PNG and SVG'),
+      decoration('caption', 'Caption: date, filters, source'),
+      h('hr', { class: 'menu-sep', 'aria-hidden': 'true' }),
       (
         [
           ['png', 'PNG image', 'the whole graph, 2× resolution'],
@@ -82,7 +97,7 @@ export class Toolbar {
             'data-format': format,
             onclick: () => {
               this.closeExport();
-              actions.exportAs(format);
+              actions.exportAs(format, { ...this.decorations });
             },
           },
           label,

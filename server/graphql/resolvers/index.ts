@@ -4,6 +4,7 @@ import { liveResolvers } from './live-resolvers.ts';
 import { mutationResolvers } from './mutation-resolvers.ts';
 import { queryResolvers } from './query-resolvers.ts';
 import { relationResolvers } from './relation-resolvers.ts';
+import { timelineResolvers } from './timeline-resolvers.ts';
 
 export const resolvers: Resolvers = {
   ...queryResolvers,
@@ -11,5 +12,5 @@ export const resolvers: Resolvers = {
   ...relationResolvers,
   ...liveResolvers,
   ...mutationResolvers,
-  Query: { ...queryResolvers.Query, ...liveResolvers.Query, ...mutationResolvers.Query },
+  Query: { ...queryResolvers.Query, ...liveResolvers.Query, ...mutationResolvers.Query, ...timelineResolvers.Query },
 };
