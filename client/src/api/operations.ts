@@ -12,7 +12,8 @@ export type Direction = 'OUT' | 'IN' | 'BOTH';
 // ---------------------------------------------------------------------------------------------
 // Fragments
 
-const ENTITY_SUMMARY = /* GraphQL */ `
+/** The EntitySummary fragment (also used by draft-operations.ts). */
+export const ENTITY_SUMMARY = /* GraphQL */ `
   fragment EntitySummary on Entity {
     id
     kind
