@@ -122,7 +122,13 @@ export class CandidateCard {
     const draft = review.draft;
     const k = c.candidate;
     const sentence = draft.sentences.find((s) => s.index === k.sentence);
-    const mentions = draft.mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.sentence === k.sentence);
+    // The relation's ends first, then the other mentions of the sentence.
+    const ends = new Set([c.relation.from, c.relation.to]);
+    const isEnd = (m: DraftMention, i: number) => ends.has(m.entityId ?? review.picks.get(i) ?? '') || m.candidates.some((x) => ends.has(x));
+    const mentions = draft.mentions
+      .map((m, i) => ({ m, i }))
+      .filter(({ m }) => m.sentence === k.sentence)
+      .sort((a, b) => Number(isEnd(b.m, b.i)) - Number(isEnd(a.m, a.i)));
     const known = k.known;
     replaceChildren(
       this.info,
