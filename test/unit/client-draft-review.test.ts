@@ -71,6 +71,7 @@ function candidate(over: Partial<DraftRelation> & Pick<DraftRelation, 'id' | 'fr
     date: '2020-09-08',
     url: null,
     known: null,
+    properties: [],
     ...over,
   };
 }
@@ -147,6 +148,7 @@ function fixture(): Draft {
         outlet: null,
         outletReason: null,
         date: null,
+        properties: [{ name: 'role', value: 'Culture Secretary' }],
       }),
     ],
     yaml: '',
@@ -281,7 +283,8 @@ describe('the review as saveDraft’s input', () => {
     review.decide('clean-network|EXCLUDES|zte|0', 'rejected');
     review.decide('oliver-dowden|HOLDS_OFFICE|uk|1', 'accepted');
     const dowden = review.candidate('oliver-dowden|HOLDS_OFFICE|uk|1')!;
-    dowden.relation.properties['role'] = 'Culture Secretary';
+    // The role the text gives is the relation's property (as drafted); the analyst adds an outlet.
+    expect(dowden.relation.properties).toEqual({ role: 'Culture Secretary' });
     dowden.relation.evidence.outletId = 'ap-news';
     // The analyst renames the proposed entity: the relation follows.
     review.entities[0]!.entity.id = 'oliver-dowden-mp ';

@@ -20,7 +20,7 @@ export interface DraftSentence {
   text: string;
 }
 
-export type MentionResolution = 'NAME' | 'ALIAS' | 'INFLECTION' | 'TYPO' | 'NEW' | 'AMBIGUOUS';
+export type MentionResolution = 'NAME' | 'ALIAS' | 'INFLECTION' | 'TYPO' | 'NEW' | 'AMBIGUOUS' | 'REFERENCE';
 
 export interface DraftMention {
   text: string;
@@ -67,6 +67,8 @@ export interface DraftRelation {
   date: IsoDate | null;
   url: string | null;
   known: KnownRelation | null;
+  /** Relation properties the text gives (HOLDS_OFFICE's role). */
+  properties: Array<{ name: string; value: string }>;
 }
 
 export interface Draft {
@@ -160,6 +162,10 @@ export const DRAFT_FROM_TEXT: Operation<{ draftFromText: Draft }, DraftVariables
             relationId
             seedFile
             seedLine
+          }
+          properties {
+            name
+            value
           }
         }
         yaml

@@ -35,6 +35,7 @@ const RESOLUTION_WORDS: Record<DraftMention['resolution'], string> = {
   TYPO: 'typo',
   NEW: 'new entity',
   AMBIGUOUS: 'ambiguous',
+  REFERENCE: 'reference',
 };
 
 /** The marks of a candidate's sentence: its cue, mentions of its ends, the other mentions. */
@@ -44,11 +45,15 @@ export function candidateMarks(draft: Draft, c: CandidateReview, picks: Readonly
   const marks: SentenceMark[] = [{ span: k.cueSpan, kind: 'cue', title: `cue “${k.cue}” → ${k.type}` }];
   draft.mentions.forEach((m, i) => {
     if (m.sentence !== k.sentence) return;
-    const id = m.entityId ?? picks.get(i) ?? null;
-    const isEnd = id !== null ? ends.has(id) : m.candidates.some((x) => ends.has(x));
-    marks.push({ span: m.span, kind: isEnd ? 'end' : 'mention', title: `${RESOLUTION_WORDS[m.resolution]}: ${m.explanation}` });
+    marks.push({ span: m.span, kind: mentionsEnd(m, i, ends, picks) ? 'end' : 'mention', title: `${RESOLUTION_WORDS[m.resolution]}: ${m.explanation}` });
   });
   return marks;
+}
+
+/** Whether mention `m` (index `i`) names one of `ends`: by its entity, its pick, or (unresolved) one of its options. */
+function mentionsEnd(m: DraftMention, i: number, ends: ReadonlySet<string>, picks: ReadonlyMap<number, string>): boolean {
+  const id = m.entityId ?? picks.get(i) ?? null;
+  return id !== null ? ends.has(id) : m.candidates.some((x) => ends.has(x));
 }
 
 export class CandidateCard {
@@ -122,22 +127,32 @@ export class CandidateCard {
     const draft = review.draft;
     const k = c.candidate;
     const sentence = draft.sentences.find((s) => s.index === k.sentence);
-    // The relation's ends first, then the other mentions of the sentence.
+    // The relation's ends (and ambiguous mentions) in view; the sentence's other mentions folded.
     const ends = new Set([c.relation.from, c.relation.to]);
-    const isEnd = (m: DraftMention, i: number) => ends.has(m.entityId ?? review.picks.get(i) ?? '') || m.candidates.some((x) => ends.has(x));
-    const mentions = draft.mentions
-      .map((m, i) => ({ m, i }))
-      .filter(({ m }) => m.sentence === k.sentence)
-      .sort((a, b) => Number(isEnd(b.m, b.i)) - Number(isEnd(a.m, a.i)));
+    const inSentence = draft.mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.sentence === k.sentence);
+    const shown = inSentence.filter(({ m, i }) => mentionsEnd(m, i, ends, review.picks) || m.resolution === 'AMBIGUOUS');
+    const folded = inSentence.filter((x) => !shown.includes(x));
     const known = k.known;
     replaceChildren(
       this.info,
       sentence ? highlightedSentence(sentence.text, sentence.span.start, candidateMarks(draft, c, review.picks)) : null,
-      mentions.length > 0
+      shown.length > 0
         ? h(
             'ul',
-            { class: 'cand-mentions', 'aria-label': 'Entities in this sentence' },
-            mentions.map(({ m, i }) => this.mentionItem(m, i)),
+            { class: 'cand-mentions', 'aria-label': 'Its entities' },
+            shown.map(({ m, i }) => this.mentionItem(m, i)),
+          )
+        : null,
+      folded.length > 0
+        ? h(
+            'details',
+            { class: 'cand-other-mentions' },
+            h('summary', {}, `Other entities in this sentence (${folded.length})`),
+            h(
+              'ul',
+              { class: 'cand-mentions' },
+              folded.map(({ m, i }) => this.mentionItem(m, i)),
+            ),
           )
         : null,
       h(

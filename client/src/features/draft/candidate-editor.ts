@@ -155,8 +155,9 @@ export class CandidateEditor {
     if (this.propsOf !== r.type) {
       // The old type's fields go, and with them their problems (a required one left empty).
       for (const spec of ontology.relationTypes.find((t) => t.name === this.propsOf)?.properties ?? []) this.fields.setLocal(`property:${spec.name}`, null);
+      // The first time they are the draft's (a role the text gives); a new type starts empty.
+      if (this.propsOf !== null) r.properties = {};
       this.propsOf = r.type;
-      r.properties = {};
       const specs = ontology.relationTypes.find((t) => t.name === r.type)?.properties ?? [];
       replaceChildren(this.propsHost, propertyRows(this.fields, specs, r.properties));
     }

@@ -60,6 +60,7 @@ export class DraftReviewPanel {
   private returnFocus: HTMLElement | null = null;
   private ticket = 0;
   private articleLength = 0;
+  private reviews = 0;
 
   constructor(private readonly options: DraftPanelOptions) {
     this.input = new ArticleInput({ api: options.api, kindStyle: options.kindStyle, onDraft: (v) => void this.run(v) });
@@ -145,6 +146,8 @@ export class DraftReviewPanel {
 
   private show(review: DraftReview, entities: DraftEntities, length: number): void {
     this.articleLength = length;
+    // How many reviews this panel has shown: a test (or a reader of the DOM) can tell a new one from the last.
+    this.reviewHost.dataset['reviews'] = String(++this.reviews);
     for (const card of [...this.candidateCards, ...this.entityCards]) card.dispose();
     this.review = review;
     this.entities = entities;

@@ -39,7 +39,7 @@ export function relationDraftOfCandidate(c: DraftRelation): RelationDraft {
     since: '',
     until: '',
     confidence: '',
-    properties: {},
+    properties: Object.fromEntries(c.properties.map((p) => [p.name, p.value])),
     evidence: { ...emptyEvidence(), outletId: c.outlet ?? '', quote: c.quote, url: c.url ?? '', date: c.date ?? '' },
   };
 }
