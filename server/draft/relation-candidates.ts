@@ -71,6 +71,9 @@ export function sentenceCandidates(ontology: Ontology, patterns: readonly CuePat
       }
       const right = nearestRight(tokens, placed, first, last, match.tokens, rightKinds);
       if (left.length === 0 || right.length === 0) return false;
+      // "Twitter, Facebook and Google owner Alphabet": a one-word cue between two names is a
+      // compound, and binds only the name just before it, not the list that name closes.
+      if (match.tokens.length === 1 && left[0]!.to === first - 1 && right[0]!.from === last + 1) left = [left[0]!];
       for (const l of left)
         for (const r of right) {
           const [f, t] = direction === 'forward' ? [l, r] : [r, l];
@@ -88,7 +91,7 @@ export function sentenceCandidates(ontology: Ontology, patterns: readonly CuePat
       !tryRead(match.pattern.direction, 0, match.pattern.text.startsWith('active') || match.pattern.text.startsWith('passive') ? match.pattern.text : undefined)
     ) {
       const other = match.pattern.direction === 'forward' ? 'reverse' : 'forward';
-      tryRead(other, 0.25, `read the other way round: ${spec.type} runs ${spec.from.join('/')} → ${spec.to.join('/')}`);
+      tryRead(other, 0.35, `read the other way round: ${spec.type} runs ${spec.from.join('/')} → ${spec.to.join('/')}`);
     }
   }
   // The possessive cue: "Bytedance’s popular TikTok video app".
