@@ -17,6 +17,8 @@ export interface Candidate {
   notes: string[];
 }
 
+/** Below this a candidate's reading (distance, direction) is noise, not worth a reviewer's time. */
+const MIN_CONFIDENCE = 0.3;
 /** How far (in tokens) from its cue a mention may stand and still be one of its ends. */
 const REACH = 18;
 /** Tokens that join the items of a list ("Huawei and ZTE", "Twitter, Facebook and Google"). */
@@ -82,7 +84,10 @@ export function sentenceCandidates(ontology: Ontology, patterns: readonly CuePat
           const distance = (subjectNote ? 0 : Math.max(0, first - l.to - 1)) + Math.max(0, r.from - last - 1);
           const notes = [...(note ? [note] : []), ...(subjectNote ? [subjectNote] : []), ...doubt.notes];
           if (distance > 6) notes.push(`${distance} words between the cue and its ends`);
-          const confidence = clamp((base - penalty - (subjectNote ? 0.1 : 0) - Math.max(0, distance - 6) * 0.02) * doubt.factor);
+          // Too far-fetched to show is judged before doubt: a denied statement is still shown, low.
+          const structural = base - penalty - (subjectNote ? 0.1 : 0) - Math.max(0, distance - 6) * 0.02;
+          if (structural < MIN_CONFIDENCE) continue;
+          const confidence = clamp(structural * doubt.factor);
           add({ from: f.m.entityId!, type: spec.type, to: t.m.entityId!, cue: cueText, cueSpan, ends: [f.m, t.m], confidence, notes });
         }
       return true;
