@@ -14,7 +14,8 @@ export interface Attribution {
  * The outlet behind each sentence: one the sentence names with a reporting verb ("according to
  * Reuters", "AP News reports", "The Wall Street Journal, which viewed …, reports") or names at
  * all; else the last one the article named before it (a summary goes on quoting its source
- * until it names another); else the first one the article names; else `fallback` (--outlet).
+ * until it names another); before any, `fallback` (--outlet: the publisher's own voice), else
+ * the first one the article names.
  */
 export function attributeSentences(
   mentionsBySentence: ReadonlyArray<readonly DraftMention[]>,
@@ -44,11 +45,12 @@ export function attributeSentences(
       return { outlet: n.outlet, reason: `'${n.phrase}' in the sentence` };
     }
     if (last) return { outlet: last.outlet, reason: `'${last.phrase}' in sentence ${last.sentence + 1}, the last outlet the article named` };
+    // Before any attribution: the publisher given with the text writes in its own voice.
+    if (fallback) return { outlet: fallback, reason: 'the outlet given with the text' };
     if (firstNamed >= 0) {
       const f = named[firstNamed]!;
       return { outlet: f.outlet, reason: `${nameOf(f.outlet)}, the first outlet the article names ('${f.phrase}', sentence ${firstNamed + 1})` };
     }
-    if (fallback) return { outlet: fallback, reason: 'the outlet given with the text' };
     return { outlet: null, reason: null };
   });
 }

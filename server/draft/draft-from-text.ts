@@ -54,8 +54,6 @@ export function checkDraftInput(input: string, options: DraftOptions = {}): void
 const PEOPLE = new Set(['Person', 'Official']);
 /** Relation types that make a thing a country's own, for descriptions like "the U.S. plan". */
 const BELONGING = new Set(['PROPOSED_BY', 'ISSUED_BY', 'OWNS', 'HEADQUARTERED_IN', 'LEADS']);
-/** Below this a candidate is noise, not worth a reviewer's time. */
-const MIN_CONFIDENCE = 0.3;
 
 /** A title-case line without a closing stop ("China Presents Global Security Initiative to Counter U.S. Plan"). */
 export function isHeadline(sentence: string): boolean {
@@ -225,7 +223,6 @@ export function draftFromText(input: string, graph: KnownGraph, ontology: Ontolo
       });
     }
     for (const c of candidates) {
-      if (c.confidence < MIN_CONFIDENCE) continue;
       const spec = ontology.relations.get(c.type)!;
       const k = knownRelations.get(`${c.from}|${c.type}|${c.to}`);
       const a = attribution[i]!;

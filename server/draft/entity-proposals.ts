@@ -2,7 +2,8 @@ import nlp from 'compromise';
 import { countryOfDemonym } from './demonyms.ts';
 import type { DraftEntity, DraftMention, DraftProperty, DraftSentence } from './draft-model.ts';
 import { normalizeName, stripPossessive, type Token } from './tokens.ts';
-import { titleBefore, titleCase } from './titles.ts';
+import { capitalisedRuns } from './mention-resolution.ts';
+import { isTitleWord, titleBefore, titleCase } from './titles.ts';
 
 /** Last words that say what kind of thing a name is ("European Commission" → Organization). */
 const KIND_WORDS: Array<[RegExp, string]> = [
@@ -14,10 +15,12 @@ const KIND_WORDS: Array<[RegExp, string]> = [
     'Organization',
   ],
   [
-    /^(inc|corp|corporation|ltd|llc|plc|co|group|holdings|technologies|technology|telecom|telecommunications|mobile|networks|systems|electronics|semiconductors?|motors|airlines|labs|software|communications|media|ventures)$/,
+    /^(inc|corp|corporation|ltd|llc|plc|co|group|holding|holdings|technologies|technology|telecom|telecommunications|mobile|networks|systems|electronics|semiconductors?|motors|airlines|labs|software|communications|media|ventures)$/,
     'Company',
   ],
 ];
+const MONTH_OR_DAY =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 /** Publishers: a draft cannot propose an Outlet (it needs a website), so they become a warning. */
 const OUTLET_WORDS = /^(news|times|post|journal|herald|tribune|gazette|daily|magazine|press|reuters|bloomberg|bbc|cnn|guardian|economist)$/;
 
@@ -110,7 +113,24 @@ export function proposeEntities(ctx: ProposalContext, known: DraftMention[]): Pr
     collect(doc.organizations().json({ offset: true }) as never, 'organization');
     collect(doc.match('#Country+').json({ offset: true }) as never, 'country');
     collect(doc.match('#ProperNoun+').not('(#Demonym|#Month|#WeekDay|#Date|#Pronoun)').json({ offset: true }) as never, 'proper');
+    // Capitalised runs the model missed ("ASML Holding"); a sentence's first word only if the model calls it a name.
+    // In a headline every word is capitalised: runs say nothing there.
+    for (const run of ctx.headlines.has(si) ? [] : capitalisedRuns(tokens, taken)) {
+      let from = run.from;
+      // Titles ("Secretary of State" before a name) and dates ("July 14") are no entities.
+      if (tokens.slice(run.from, run.to + 1).some((t) => isTitleWord(t.text) || MONTH_OR_DAY.test(t.lower))) continue;
+      if (from === 0 && !nlp(tokens[0]!.text).has('(#ProperNoun|#Organization|#Person|#Place)')) from++;
+      while (from <= run.to && /-based$/i.test(tokens[from]!.text)) from++;
+      // "BT and Vodafone" are two names.
+      for (let k = from; k <= run.to + 1; k++) {
+        if (k <= run.to && tokens[k]!.lower !== 'and') continue;
+        if (k > from) found.push({ from, to: k - 1, source: 'proper' });
+        from = k + 1;
+      }
+    }
 
+    // Longest first: "ASML Holding" before the model's "Holding".
+    found.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
     for (const f of found) {
       let { from, to } = f;
       // Trim what is not part of the name: punctuation, a leading article, a trailing possessive.
@@ -119,15 +139,15 @@ export function proposeEntities(ctx: ProposalContext, known: DraftMention[]): Pr
       if (from > to) continue;
       let title: ReturnType<typeof titleBefore>;
       if (f.source === 'person') {
-        // compromise keeps a title inside the person ("Secretary Oliver Dowden"): the name starts after it.
+        // compromise keeps a title inside the person ("Secretary Oliver Dowden", "Dr. Jane Smith"):
+        // the name starts after its last title word (and an "of State" after it).
         for (let i = to - 1; i >= from; i--) {
-          const t = titleBefore(tokens, i + 1);
-          if (t && t.from <= i && i + 1 <= to) {
-            from = i + 1;
-            break;
-          }
+          if (!isTitleWord(tokens[i]!.text)) continue;
+          from = i + 1;
+          break;
         }
         while (from <= to && /^(of|for|and|the)$/.test(tokens[from]!.lower)) from += 2;
+        while (from <= to && !tokens[from]!.isWord) from++;
         if (from > to) continue;
         title = titleBefore(tokens, from, (i) => taken[i] === true);
       }
@@ -164,8 +184,8 @@ export function proposeEntities(ctx: ProposalContext, known: DraftMention[]): Pr
           office = { role, country, titleSpan: { start: tokens[title.from]!.start, end: tokens[from - 1]!.end } };
         } else {
           kind = 'Person';
-          if (title) properties.push({ name: 'role', value: title.title });
-          reason = title ? `role '${title.title}' before a person's name` : "the NLP model's person name";
+          if (title?.title) properties.push({ name: 'role', value: title.title });
+          reason = title?.title ? `role '${title.title}' before a person's name` : "the NLP model's person name";
           confidence = 0.7;
         }
       } else if (f.source === 'country') {
@@ -196,6 +216,11 @@ export function proposeEntities(ctx: ProposalContext, known: DraftMention[]): Pr
           kind = 'Organization';
           reason = 'an unclassified proper name of several words';
           confidence = 0.35;
+        }
+        if (!kind && /^\p{Lu}{2,6}$/u.test(name) && from > 0) {
+          kind = 'Company';
+          reason = 'an unclassified acronym';
+          confidence = 0.3;
         }
       }
       if (!kind || !ctx.kinds.has(kind)) continue;

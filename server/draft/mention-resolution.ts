@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import type { DraftMention, MentionResolution } from './draft-model.ts';
 import type { KnownEntity } from './known-graph.ts';
 import { normalizeName, stripPossessive, type Token } from './tokens.ts';
@@ -11,6 +12,24 @@ interface NameForm {
   isName: boolean;
   /** A form with capitals ("US") only matches text with capitals, so "us" the pronoun does not. */
   needsCapital: boolean;
+}
+
+/** compromise's English lexicon (shipped in the package): the words that are also ordinary words. */
+const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon;
+
+/**
+ * Whether a name matches only when written with capitals: acronyms ("US" is not "us") and names
+ * made of ordinary English words ("Orange", "Clean Network"). Other names ("Huawei") match in
+ * any case.
+ */
+function needsCapital(form: string): boolean {
+  if (!/\p{Lu}/u.test(form)) return false;
+  if (/^[\p{Lu}\p{N}.&-]{2,6}$/u.test(form)) return true;
+  const words = form
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  return words.every((w) => w in LEXICON);
 }
 
 /** Names and aliases of the entities a draft resolves against, by normalised form. */
@@ -33,7 +52,7 @@ export function buildGazetteer(entities: readonly KnownEntity[]): Gazetteer {
       if (!key) continue;
       maxWords = Math.max(maxWords, key.split(' ').length);
       const list = forms.get(key) ?? [];
-      if (!list.some((f) => f.id === e.id)) list.push({ id: e.id, kind: e.kind, form, isName, needsCapital: /\p{Lu}/u.test(form) });
+      if (!list.some((f) => f.id === e.id)) list.push({ id: e.id, kind: e.kind, form, isName, needsCapital: needsCapital(form) });
       forms.set(key, list);
     }
   }
@@ -170,7 +189,9 @@ const DERIVED = /^(n|an|ian|ese|s|es|ern|ns|ish|i)$/;
 export function findTypoMentions(gaz: Gazetteer, text: string, tokens: Token[], sentence: number, taken: boolean[]): DraftMention[] {
   const out: DraftMention[] = [];
   for (const run of capitalisedRuns(tokens, taken)) {
-    const start = tokens[run.from]!.start;
+    // "The Hauwei phone": the sentence's capitalised article is not part of the name.
+    const from = tokens[run.from]!.lower === 'the' && run.to > run.from ? run.from + 1 : run.from;
+    const start = tokens[from]!.start;
     const end = tokens[run.to]!.end;
     const raw = text.slice(start, end);
     const owner = stripPossessive(raw);
@@ -195,7 +216,7 @@ export function findTypoMentions(gaz: Gazetteer, text: string, tokens: Token[], 
     const m = mentionOf(gaz, raw, start, end, sentence, hit, `${best} letter${best === 1 ? '' : 's'} off`);
     m.possessive = owner !== undefined;
     out.push(m);
-    for (let k = run.from; k <= run.to; k++) taken[k] = true;
+    for (let k = from; k <= run.to; k++) taken[k] = true;
   }
   return out;
 }

@@ -17,6 +17,8 @@ export interface Candidate {
   notes: string[];
 }
 
+/** Below this a candidate's reading (distance, direction) is noise, not worth a reviewer's time. */
+const MIN_CONFIDENCE = 0.3;
 /** How far (in tokens) from its cue a mention may stand and still be one of its ends. */
 const REACH = 18;
 /** Tokens that join the items of a list ("Huawei and ZTE", "Twitter, Facebook and Google"). */
@@ -71,6 +73,9 @@ export function sentenceCandidates(ontology: Ontology, patterns: readonly CuePat
       }
       const right = nearestRight(tokens, placed, first, last, match.tokens, rightKinds);
       if (left.length === 0 || right.length === 0) return false;
+      // "Twitter, Facebook and Google owner Alphabet": a one-word cue between two names is a
+      // compound, and binds only the name just before it, not the list that name closes.
+      if (match.tokens.length === 1 && left[0]!.to === first - 1 && right[0]!.from === last + 1) left = [left[0]!];
       for (const l of left)
         for (const r of right) {
           const [f, t] = direction === 'forward' ? [l, r] : [r, l];
@@ -79,7 +84,10 @@ export function sentenceCandidates(ontology: Ontology, patterns: readonly CuePat
           const distance = (subjectNote ? 0 : Math.max(0, first - l.to - 1)) + Math.max(0, r.from - last - 1);
           const notes = [...(note ? [note] : []), ...(subjectNote ? [subjectNote] : []), ...doubt.notes];
           if (distance > 6) notes.push(`${distance} words between the cue and its ends`);
-          const confidence = clamp((base - penalty - (subjectNote ? 0.1 : 0) - Math.max(0, distance - 6) * 0.02) * doubt.factor);
+          // Too far-fetched to show is judged before doubt: a denied statement is still shown, low.
+          const structural = base - penalty - (subjectNote ? 0.1 : 0) - Math.max(0, distance - 6) * 0.02;
+          if (structural < MIN_CONFIDENCE) continue;
+          const confidence = clamp(structural * doubt.factor);
           add({ from: f.m.entityId!, type: spec.type, to: t.m.entityId!, cue: cueText, cueSpan, ends: [f.m, t.m], confidence, notes });
         }
       return true;
@@ -88,7 +96,7 @@ export function sentenceCandidates(ontology: Ontology, patterns: readonly CuePat
       !tryRead(match.pattern.direction, 0, match.pattern.text.startsWith('active') || match.pattern.text.startsWith('passive') ? match.pattern.text : undefined)
     ) {
       const other = match.pattern.direction === 'forward' ? 'reverse' : 'forward';
-      tryRead(other, 0.25, `read the other way round: ${spec.type} runs ${spec.from.join('/')} → ${spec.to.join('/')}`);
+      tryRead(other, 0.35, `read the other way round: ${spec.type} runs ${spec.from.join('/')} → ${spec.to.join('/')}`);
     }
   }
   // The possessive cue: "Bytedance’s popular TikTok video app".

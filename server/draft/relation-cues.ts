@@ -122,5 +122,13 @@ export function matchCues(tokens: Token[], patterns: readonly CuePattern[]): Cue
       found.push({ pattern: p, tokens: at });
     }
   }
-  return found.filter((m) => !found.some((o) => o !== m && o.tokens.length > m.tokens.length && m.tokens.every((t) => o.tokens.includes(t))));
+  const seen = new Set<string>();
+  return found.filter((m) => {
+    if (found.some((o) => o !== m && o.tokens.length > m.tokens.length && m.tokens.every((t) => o.tokens.includes(t)))) return false;
+    // "plans to ban" is the phrase and a cue: one match.
+    const key = `${m.pattern.type}|${m.pattern.direction}|${m.tokens.join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -46,6 +46,14 @@ const TITLE_HEADS = new Set([
 /** Heads that name a private role (a Person's `role`), not a public office. */
 const PRIVATE_HEADS = new Set(['ceo', 'founder', 'co-founder', 'cofounder', 'executive', 'cfo', 'cto', 'owner', 'boss', 'chief']);
 const JOINERS = new Set(['of', 'for', 'and', 'the', '&']);
+/** Forms of address: part of no office and no name ("Dr. Jane Smith" is Jane Smith). */
+const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady']);
+
+/** Whether a word heads a title or is a form of address ("Secretary", "Minister", "Dr."). */
+export function isTitleWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return TITLE_HEADS.has(w) || PRIVATE_HEADS.has(w) || HONORIFICS.has(w);
+}
 
 export interface TitleBefore {
   /** "Culture Secretary", "foreign minister", "Secretary of State" as written. */
@@ -69,6 +77,10 @@ export function titleBefore(tokens: Token[], nameFrom: number, isTaken: (i: numb
     const t = tokens[i]!;
     if (!t.isWord || isTaken(i)) break;
     const w = t.lower.replace(/\.$/, '');
+    if (HONORIFICS.has(w)) {
+      from = i;
+      continue;
+    }
     const isHead = TITLE_HEADS.has(w) || PRIVATE_HEADS.has(w);
     if (isHead) {
       head = true;
@@ -84,7 +96,10 @@ export function titleBefore(tokens: Token[], nameFrom: number, isTaken: (i: numb
     }
     break;
   }
-  if (!head) return undefined;
+  if (!head) {
+    // "Dr. Jane Smith": a form of address alone is no title, but is not part of the name either.
+    return from < nameFrom ? { title: '', from, office: false } : undefined;
+  }
   // A capitalised word that is the sentence's first is still a modifier; joiners never lead.
   while (from < nameFrom && JOINERS.has(tokens[from]!.lower)) from++;
   const title = tokens
