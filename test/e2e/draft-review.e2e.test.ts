@@ -3,10 +3,10 @@
  * global-server.ts) drafts from a paragraph of ../shared/domain/article.txt, the analyst reviews
  * the candidates in the explorer and saves the accepted ones through saveDraft, previewed first.
  *
- * 1. The copy first loses "Clean Network EXCLUDES ZTE" (as if nobody had entered it yet); the
- *    draft proposes it again from the AP paragraph, with its sentence highlighted. Accepted (and
- *    another candidate rejected, kept as a comment), previewed, saved: the relation is back in
- *    the file and, through the live sync, in the graph of the open page.
+ * 1. The copy first loses "Clean Network EXCLUDES ZTE" (as if nobody had entered it yet; the open
+ *    page drops it through the live sync). The draft of the opening paragraphs proposes it again,
+ *    its sentence highlighted. Accepted (and another candidate rejected, kept as a comment),
+ *    previewed, saved: the relation is back in the file and, live, in the graph of the open page.
  * 2. "Clean Network EXCLUDES Huawei" is already known: the card says where, and accepting it
  *    adds the new evidence (another link) to that relation instead of a duplicate.
  * The copy is put back as it was at the end.
@@ -110,9 +110,11 @@ describe('reviewing a draft in the explorer', () => {
   it('drafts from the AP paragraph, accepts "Clean Network excludes ZTE" and rejects another, previews, saves: in the file and, live, in the graph', async () => {
     expect(PARAGRAPH).toMatch(/Clean Network[\s\S]*Huawei\s+and\s+ZTE/);
     expect(original).toContain(ZTE_LINE);
-    writeFileSync(join(seedDir, FILE), original.replace(ZTE_LINE, ''));
     const { page } = app;
     await openApp(page, base);
+    // The open page loses the relation with the file (the live sync), before the draft brings it back.
+    await page.waitForFunction((id) => window.__splinternet!.cy.getElementById(id).nonempty(), ZTE, { timeout: WAIT_MS });
+    writeFileSync(join(seedDir, FILE), original.replace(ZTE_LINE, ''));
     await expect.poll(() => relationIds(page, ['clean-network', 'zte']), { timeout: WAIT_MS }).not.toContain(ZTE);
     await expect.poll(() => page.evaluate((id) => window.__splinternet!.cy.getElementById(id).nonempty(), ZTE), { timeout: WAIT_MS }).toBe(false);
     await expect.poll(() => page.evaluate(() => window.__splinternet!.state.authoring.mode)).toBe('write');
