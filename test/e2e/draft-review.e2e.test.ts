@@ -199,4 +199,36 @@ describe('reviewing a draft in the explorer', () => {
     expect(loadSeed({ seedDir }).diagnostics).toEqual([]);
     expect(app.errors).toEqual([]);
   });
+  it('on a read-only explorer the draft is reviewed and previewed as well, and offered as a patch to download instead of saved', async () => {
+    const ro = await newAppPage(browser);
+    try {
+      // The server answers this page as one that refuses writes but previews them (SPLINTERNET_READONLY=1).
+      await ro.page.route('**/graphql', async (route) => {
+        const body = route.request().postDataJSON() as { query?: string } | null;
+        if (!body?.query?.includes('query AuthoringInfo')) return route.continue();
+        return route.fulfill({ json: { data: { authoring: { enabled: false, previews: true, reason: 'read-only (test)', tokenRequired: false } } } });
+      });
+      await openApp(ro.page, base);
+      await expect.poll(() => ro.page.evaluate(() => window.__splinternet!.state.authoring.mode)).toBe('propose');
+      const before = readFileSync(join(seedDir, FILE), 'utf8');
+      await draftParagraph(ro.page, 'https://apnews.com/article/read-only-check');
+      await panel(ro.page)
+        .locator('.draft-candidate')
+        .first()
+        .getByRole('button', { name: /^Accept/ })
+        .click();
+      await panel(ro.page).locator('.draft-save pre.diff .diff-add').first().waitFor({ timeout: WAIT_MS });
+      expect(await panel(ro.page).getByRole('button', { name: 'Save accepted' }).isVisible()).toBe(false);
+      const download = panel(ro.page).getByRole('button', { name: 'Download this change as a patch' });
+      await expect.poll(() => download.isEnabled(), { timeout: WAIT_MS }).toBe(true);
+      const [file] = await Promise.all([ro.page.waitForEvent('download'), download.click()]);
+      const patch = readFileSync((await file.path())!, 'utf8');
+      expect(patch).toMatch(/^\+\+\+ b\/seed\/data\//m);
+      expect(patch).toContain('https://apnews.com/article/read-only-check');
+      expect(readFileSync(join(seedDir, FILE), 'utf8')).toBe(before);
+      expect(ro.errors).toEqual([]);
+    } finally {
+      await ro.page.context().close();
+    }
+  });
 });
