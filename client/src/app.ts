@@ -14,6 +14,7 @@ import { decodeViewState } from './graph/url-state.ts';
 import { byId } from './ui/dom.ts';
 import { installAppTestHook } from './features/app-test-hook.ts';
 import { Authoring } from './features/authoring/authoring.ts';
+import { DraftFromArticle } from './features/draft/draft-from-article.ts';
 import { ExpansionActions } from './features/expansion.ts';
 import { ExportAndShare } from './features/export-and-share.ts';
 import { Feedback } from './features/feedback.ts';
@@ -96,6 +97,8 @@ export async function startApp(): Promise<void> {
   const undoRedo = new UndoRedo(explorer, shortcuts);
   const exports = new ExportAndShare(view, url, feedback, () => live.state.version);
   new StatusAndToolbar(view, { undoRedo, layout, paths, exports, scale, help: shortcuts }, events);
+  // After the toolbar, which has its slot.
+  new DraftFromArticle(api, explorer, ontology, feedback, authoring, shortcuts);
   installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring });
   void authoring.start();
 

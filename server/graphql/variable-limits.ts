@@ -10,6 +10,8 @@ export const MAX_VARIABLE_LIST = 1_000;
 export const MAX_VARIABLE_STRING = 10_000;
 /** applySeedPatch's `patch` (a unified diff) may be longer; the write API caps it itself. */
 export const MAX_PATCH_VARIABLE = 1_000_000;
+/** draftFromText's `text` (an article, ≤ 200 000 characters) too: its resolver says so precisely. */
+export const MAX_TEXT_VARIABLE = 1_000_000;
 
 /**
  * Refuses variables no argument could accept before graphql-js coerces them: a 100 000-item
@@ -35,7 +37,7 @@ export function useVariableLimits(): Plugin {
 
 function oversized(value: unknown, path: string, depth: number): string | undefined {
   if (typeof value === 'string') {
-    const max = path === 'variables.patch' ? MAX_PATCH_VARIABLE : MAX_VARIABLE_STRING;
+    const max = path === 'variables.patch' ? MAX_PATCH_VARIABLE : path === 'variables.text' ? MAX_TEXT_VARIABLE : MAX_VARIABLE_STRING;
     return value.length > max ? `${path} (${value.length} characters)` : undefined;
   }
   if (!value || typeof value !== 'object' || depth > 8) return undefined;

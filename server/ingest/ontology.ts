@@ -52,6 +52,13 @@ export interface RelationSpec {
   to: string[];
   phrase: string;
   inverse: string;
+  /**
+   * Words that state the relation in running text, read from → to ("bars", "shut out"), for the
+   * article drafter (server/draft/). The phrase and inverse count as cues too. @default []
+   */
+  cues: string[];
+  /** Cues read to → from ("'s" for PROPOSED_BY: "Beijing's initiative"). @default [] */
+  inverseCues: string[];
   properties: Record<string, PropertySpec>;
   /** Whether an entity may have this relation to itself (`selfRelations: true`). @default false */
   selfRelations: boolean;
@@ -101,6 +108,21 @@ export function parseOntology(file: string, text: string): Ontology {
     if (isScalar(node) && typeof node.value === 'boolean') return node.value;
     fail(node, `${what} must be true or false, not ${describeYamlNode(node)}`);
     return false;
+  };
+  const strings = (node: Node | null, what: string): string[] => {
+    if (!node) return [];
+    if (!isSeq(node)) {
+      fail(node, `${what} must be a list of strings, not ${describeYamlNode(node)}`);
+      return [];
+    }
+    const out: string[] = [];
+    for (const item of node.items) {
+      const text = str(item as Node, `${what} item`);
+      if (text === undefined) continue;
+      if (out.includes(text)) fail(item as Node, `${what}: "${text}" is listed twice`);
+      else out.push(text);
+    }
+    return out;
   };
   const props = (node: Node | null, owner: string, reserved: readonly string[]): Record<string, PropertySpec> => {
     const out: Record<string, PropertySpec> = {};
@@ -165,6 +187,8 @@ export function parseOntology(file: string, text: string): Ontology {
       to: ends('to'),
       phrase: str(f.get('phrase') ?? value, `${key}.phrase`) ?? key,
       inverse: str(f.get('inverse') ?? value, `${key}.inverse`) ?? key,
+      cues: strings(f.get('cues') ?? null, `${key}.cues`),
+      inverseCues: strings(f.get('inverseCues') ?? null, `${key}.inverseCues`),
       properties: props(f.get('properties') ?? null, key, COMMON_RELATION_FIELDS),
       selfRelations: flag(f.get('selfRelations') ?? null, `${key}.selfRelations`),
     });

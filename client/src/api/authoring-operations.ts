@@ -111,7 +111,8 @@ export interface EditDiagnostic {
   field: string | null;
 }
 
-const SEED_EDIT = /* GraphQL */ `
+/** The SeedEdit fields every write answers with (also used by draft-operations.ts). */
+export const SEED_EDIT_FIELDS = /* GraphQL */ `
   fragment SeedEditFields on SeedEdit {
     applied
     diff
@@ -171,7 +172,7 @@ function mutation<TName extends string, TVariables>(
           ...SeedEditFields
         }
       }
-      ${SEED_EDIT}
+      ${SEED_EDIT_FIELDS}
     `,
   };
 }

@@ -12,6 +12,7 @@ export type Direction = 'OUT' | 'IN' | 'BOTH';
 // ---------------------------------------------------------------------------------------------
 // Fragments
 
+/** The EntitySummary fragment (also used by draft-operations.ts). */
 export const ENTITY_SUMMARY = /* GraphQL */ `
   fragment EntitySummary on Entity {
     id

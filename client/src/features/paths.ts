@@ -8,7 +8,7 @@ import type { PathResult } from '../api/operations.ts';
 import type { Explorer } from '../graph/explorer.ts';
 import type { GraphView } from '../graph/graph-view.ts';
 import type { OntologyState } from '../graph/ontology-state.ts';
-import { fitViewInto, freeArea } from '../graph/viewport.ts';
+import { areaBeside, fitViewInto } from '../graph/viewport.ts';
 import type { MenuItem } from '../ui/context-menu.ts';
 import { byId } from '../ui/dom.ts';
 import { PathPanel } from '../ui/path-panel.ts';
@@ -110,19 +110,8 @@ export class Paths {
   }
 
   /** The part of the canvas the open panel leaves free, in the canvas's pixels. */
-  private areaBesidePanel(): ReturnType<typeof freeArea> {
-    const cy = this.view.cy;
-    const canvas = cy.container()?.getBoundingClientRect();
-    if (!canvas || !this.panel.isOpen) return freeArea(cy.width(), cy.height(), null);
-    const panel = this.panel.element.getBoundingClientRect();
-    // A margin so the path does not touch the panel's edge or shadow.
-    const margin = 12;
-    return freeArea(cy.width(), cy.height(), {
-      x1: panel.left - canvas.left - margin,
-      y1: panel.top - canvas.top - margin,
-      x2: panel.right - canvas.left + margin,
-      y2: panel.bottom - canvas.top + margin,
-    });
+  private areaBesidePanel(): ReturnType<typeof areaBeside> {
+    return areaBeside(this.view.cy, this.panel.isOpen ? this.panel.element : null);
   }
 
   private reapply(): void {

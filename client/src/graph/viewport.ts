@@ -95,6 +95,22 @@ export function freeArea(width: number, height: number, cover: ScreenRect | null
 }
 
 /**
+ * The part of `cy`'s canvas that `panel` (an element over it, or null when closed) leaves
+ * free, with a margin so what is fitted there does not touch the panel's edge or shadow.
+ */
+export function areaBeside(cy: Core, panel: Element | null, margin = 12): ScreenRect {
+  const canvas = cy.container()?.getBoundingClientRect();
+  if (!canvas || !panel) return freeArea(cy.width(), cy.height(), null);
+  const rect = panel.getBoundingClientRect();
+  return freeArea(cy.width(), cy.height(), {
+    x1: rect.left - canvas.left - margin,
+    y1: rect.top - canvas.top - margin,
+    x2: rect.right - canvas.left + margin,
+    y2: rect.bottom - canvas.top + margin,
+  });
+}
+
+/**
  * Fits `eles` into `area` of the canvas (the part a panel leaves free), animated unless
  * `animate` is false: the zoom that fits them there with `padding`, capped at `maxZoom`, and
  * the pan that centres them in it.

@@ -19,6 +19,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['Shift+F / Shift+T', 'Path from / to the selection'],
   ['D', 'Switch the “as of” date filter on or off'],
   ['R', 'Add a relation from the selection (when this server accepts edits)'],
+  ['I', 'Draft seed facts from an article (paste or drop it, review, save)'],
   ['Right-click, Shift+F10 or Menu key', 'Actions on an entity'],
   ['?', 'This help'],
 ];

@@ -142,6 +142,8 @@ export class Toolbar {
       'WebGL',
     );
     host.append(
+      // Features add their own tools here (features/draft: "Draft from article").
+      h('span', { class: 'toolbar-features', id: 'toolbar-features' }),
       this.undoButton,
       this.redoButton,
       h('span', { class: 'sep', 'aria-hidden': 'true' }),

@@ -248,6 +248,8 @@ export type DraftRelation = {
   outletReason?: Maybe<Scalars['String']['output']>;
   /** How it reads: "excludes". */
   phrase: Scalars['String']['output'];
+  /** Relation properties the text gives (HOLDS_OFFICE's role from "Chinese foreign minister Wang Yi"). */
+  properties: Array<Property>;
   /** Verbatim: the sentence, or its quoted part. */
   quote: Scalars['String']['output'];
   sentence: Scalars['Int']['output'];
@@ -641,6 +643,8 @@ export type MentionResolution =
   | 'NAME'
   /** Not in the graph: proposed as a new entity (DraftEntity). */
   | 'NEW'
+  /** A description that stands for an entity named nearby or in the graph ("the U.S. plan", "that initiative"). */
+  | 'REFERENCE'
   /** Matched a close spelling (a typo). */
   | 'TYPO';
 
@@ -1738,6 +1742,7 @@ export type DraftRelationResolvers<ContextType = ApiContext, ParentType extends 
   outlet?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   outletReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phrase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sentence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
+import { draftResolvers } from './draft-resolvers.ts';
 import { entityResolvers } from './entity-resolvers.ts';
 import { liveResolvers } from './live-resolvers.ts';
 import { mutationResolvers } from './mutation-resolvers.ts';
@@ -12,5 +13,6 @@ export const resolvers: Resolvers = {
   ...relationResolvers,
   ...liveResolvers,
   ...mutationResolvers,
-  Query: { ...queryResolvers.Query, ...liveResolvers.Query, ...mutationResolvers.Query, ...timelineResolvers.Query },
+  Query: { ...queryResolvers.Query, ...liveResolvers.Query, ...mutationResolvers.Query, ...timelineResolvers.Query, ...draftResolvers.Query },
+  Mutation: { ...mutationResolvers.Mutation, ...draftResolvers.Mutation },
 };

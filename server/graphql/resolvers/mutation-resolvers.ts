@@ -37,7 +37,11 @@ export function authoringInfo(ctx: ApiContext) {
 }
 
 /** Refuses a write this request may not make (FORBIDDEN), then runs the edit and translates its refusals. */
-async function write(ctx: ApiContext, options: EditOptions | null | undefined, prepare: (draft: EditDraft, live: LiveSeed) => string): Promise<SeedEditModel> {
+export async function write(
+  ctx: ApiContext,
+  options: EditOptions | null | undefined,
+  prepare: (draft: EditDraft, live: LiveSeed) => string,
+): Promise<SeedEditModel> {
   const access = authoringInfo(ctx);
   const allowed = options?.preview ? access.previews : access.enabled;
   if (!allowed || !ctx.live) throw apiError(ErrorCode.FORBIDDEN, `Writes are refused: ${access.reason ?? 'this server has no seed folder to edit'}.`);

@@ -283,6 +283,11 @@ export class Authoring {
     return e ? { id: e.id, kind: e.kind, name: e.name } : undefined;
   }
 
+  /** An edit saved elsewhere (a draft's saveDraft): toasted and undoable like the forms' own. */
+  recordSaved(edit: SeedEdit): void {
+    this.saved(edit);
+  }
+
   private saved(edit: SeedEdit): void {
     this.history.push(edit);
     const text = editToastText(edit);
