@@ -353,15 +353,19 @@ export type EntityInput = {
  */
 export type EntityMetrics = {
   __typename?: 'EntityMetrics';
-  /** Betweenness centrality, normalised to 0–1. */
+  /**
+   * Betweenness centrality over the undirected graph, normalised to 0–1. Exact while V·(V+4E)
+   * stays within 40M steps of work (a few thousand relations); beyond that an unbiased estimate
+   * from a seeded sample of at least 64 source entities (Brandes–Pich pivots), the same on every sync.
+   */
   betweenness: Scalars['Float']['output'];
-  /** Louvain community id: 0 is the largest community, 1 the next… */
+  /** Louvain community id (seeded, resolution 1): 0 is the largest community, 1 the next…; equal sizes by smallest member id. */
   community: Scalars['Int']['output'];
   /** Relations, both directions (the graph's own degree; equals Entity.degree). */
   degree: Scalars['Int']['output'];
   inDegree: Scalars['Int']['output'];
   outDegree: Scalars['Int']['output'];
-  /** PageRank (damping 0.85), summing to 1 over the graph. */
+  /** PageRank (damping 0.85) over the directed graph, relations weighted by how many join two entities, summing to 1. */
   pageRank: Scalars['Float']['output'];
   /** Where this entity ranks among all entities by a metric: 1 is the most central. */
   rank: MetricRank;
