@@ -63,10 +63,19 @@ try {
       'sync s': syncS,
       'sync rel/s': Math.round(relations / syncS),
       'write+commit s': first.phases.writeMs / 1000,
+      // Every other phase the sync reports, by name (metrics is part of write+commit).
+      ...Object.fromEntries(
+        Object.entries(first.phases)
+          .filter(([phase]) => phase !== 'writeMs')
+          .map(([phase, ms]) => [`${phase.replace(/Ms$/, '')} s`, ms / 1000]),
+      ),
+      'metrics % of sync': Math.round((1000 * first.phases.metricsMs) / first.ms) / 10,
       'unchanged re-sync s': resyncS,
       'node RSS MB': rssMb,
     });
-    console.log(`  ${relations}: check ${checkS.toFixed(2)} s, sync ${syncS.toFixed(2)} s, re-sync ${resyncS.toFixed(2)} s`);
+    console.log(
+      `  ${relations}: check ${checkS.toFixed(2)} s, sync ${syncS.toFixed(2)} s (metrics ${(first.phases.metricsMs / 1000).toFixed(2)} s), re-sync ${resyncS.toFixed(2)} s`,
+    );
     rmSync(parent, { recursive: true, force: true });
   }
 } finally {

@@ -105,9 +105,57 @@ describe('addRelation', () => {
     expect(seed.diagnostics).toEqual([]);
     const rel = seed.graph.relations.find((x) => x.key === 'uk|EXCLUDES|huawei|2020-07-14')!;
     expect(rel.evidence).toEqual([
-      { outlet: 'bbc-news', url: UK_EXCLUDES_HUAWEI.evidence[0]!.url, date: '2020-07-14', quote: UK_EXCLUDES_HUAWEI.evidence[0]!.quote },
+      {
+        outlet: 'bbc-news',
+        url: UK_EXCLUDES_HUAWEI.evidence[0]!.url,
+        date: '2020-07-14',
+        quote: UK_EXCLUDES_HUAWEI.evidence[0]!.quote,
+        stance: 'supports',
+        disputedBy: [],
+      },
     ]);
     expect(await relationCount('uk', 'EXCLUDES', 'huawei')).toBe(1);
+  });
+
+  it('evidence with a stance: disputes and who disputes it is written as the seed format has it, and the relation is CONTESTED', async () => {
+    const r = await api.query(ADD_RELATION, {
+      r: {
+        from: 'uk',
+        type: 'EXCLUDES',
+        to: 'zte',
+        evidence: [
+          { source: 'ap-clean-network-exclusions' },
+          { outlet: 'reuters', date: '2020-09-09', quote: 'ZTE denies it', stance: 'DISPUTES', disputedBy: ['zte', 'china'] },
+        ],
+      },
+      o: { file: 'seed/data/clean-network.yaml' },
+    });
+    expect(r.errors).toBeUndefined();
+    // Written in the file's own item style (flow mappings there), stance and disputers last.
+    expect(r.data!.addRelation.files[0].diff).toContain(
+      '+  - { from: uk, type: EXCLUDES, to: zte, evidence: [ap-clean-network-exclusions, { outlet: reuters, date: 2020-09-09, quote: ZTE denies it, stance: disputes, disputedBy: [zte, china] }] }\n',
+    );
+    const q = await api.query(`{ entity(id: "uk") { relations(types: ["EXCLUDES"]) { nodes { id status evidence { stance disputedBy { id } } } } } }`);
+    const rel = (q.data!.entity.relations.nodes as Array<{ id: string }>).find((n) => n.id === 'uk|EXCLUDES|zte');
+    expect(rel).toEqual({
+      id: 'uk|EXCLUDES|zte',
+      status: 'CONTESTED',
+      evidence: [
+        { stance: 'SUPPORTS', disputedBy: [] },
+        { stance: 'DISPUTES', disputedBy: [{ id: 'zte' }, { id: 'china' }] },
+      ],
+    });
+    // A disputer that does not exist is refused at its field, writing nothing.
+    const bad = await api.query(ADD_RELATION, {
+      r: {
+        from: 'uk',
+        type: 'EXCLUDES',
+        to: 'huawei',
+        evidence: [{ outlet: 'reuters', date: '2020-09-09', quote: 'x', stance: 'DISPUTES', disputedBy: ['huawai'] }],
+      },
+    });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(bad.errors?.[0]?.extensions?.diagnostics)).toMatch(/disputedBy: unknown entity id \\"huawai\\" \(did you mean \\"huawei\\"\?\)/);
   });
 
   it('short form for one source and nothing else; the file named in options', async () => {
