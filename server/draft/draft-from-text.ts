@@ -102,7 +102,7 @@ export function draftFromText(input: string, graph: KnownGraph, ontology: Ontolo
   const known: DraftMention[] = [];
   let cut = sentences.length;
   for (let i = 0; i < sentences.length; i++) {
-    if (Date.now() > deadline) {
+    if (Date.now() >= deadline) {
       cut = i;
       break;
     }
@@ -131,7 +131,7 @@ export function draftFromText(input: string, graph: KnownGraph, ontology: Ontolo
     known,
   );
   warnings.push(...proposals.warnings);
-  if (Date.now() > proposalDeadline)
+  if (Date.now() >= proposalDeadline)
     warnings.push(
       `new entities were proposed for part of the text only: the NLP model used up its share of the ${(options.timeLimitMs ?? DRAFT_TIME_LIMIT_MS) / 1000} s limit`,
     );
@@ -212,7 +212,7 @@ export function draftFromText(input: string, graph: KnownGraph, ontology: Ontolo
   const holdsOffice = ontology.relations.get('HOLDS_OFFICE');
   let late = false;
   sentences.forEach((s, i) => {
-    if (late || Date.now() > deadline) {
+    if (late || Date.now() >= deadline) {
       late = true;
       return;
     }

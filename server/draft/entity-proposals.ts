@@ -101,7 +101,7 @@ export function proposeEntities(ctx: ProposalContext, known: DraftMention[]): Pr
   const outletsWarned = new Set<string>();
 
   ctx.sentences.forEach((s, si) => {
-    if (Date.now() > ctx.deadline) return;
+    if (Date.now() >= ctx.deadline) return;
     const tokens = ctx.tokens[si]!;
     const taken = ctx.taken[si]!;
     const doc = nlp(s.text);
