@@ -71,7 +71,10 @@ export function isHeadline(sentence: string): boolean {
  */
 export function draftFromText(input: string, graph: KnownGraph, ontology: Ontology, options: DraftOptions = {}): Draft {
   checkDraftInput(input, options);
-  const deadline = Date.now() + (options.timeLimitMs ?? DRAFT_TIME_LIMIT_MS);
+  const started = Date.now();
+  const deadline = started + (options.timeLimitMs ?? DRAFT_TIME_LIMIT_MS);
+  // The NLP model is the slow part: it gets 60% of the time, so relations are still read after it.
+  const proposalDeadline = started + 0.6 * (options.timeLimitMs ?? DRAFT_TIME_LIMIT_MS);
   const warnings: string[] = [];
   const html = looksLikeHtml(input);
   const text = html ? htmlToText(input) : input;
@@ -99,7 +102,7 @@ export function draftFromText(input: string, graph: KnownGraph, ontology: Ontolo
   const known: DraftMention[] = [];
   let cut = sentences.length;
   for (let i = 0; i < sentences.length; i++) {
-    if (Date.now() > deadline) {
+    if (Date.now() >= deadline) {
       cut = i;
       break;
     }
@@ -123,10 +126,15 @@ export function draftFromText(input: string, graph: KnownGraph, ontology: Ontolo
       kinds: new Set(ontology.kinds.keys()),
       headlines: new Set(sentences.flatMap((s, i) => (isHeadline(s.text) ? [i] : []))),
       nameOf: (id) => byId.get(id)?.name,
+      deadline: proposalDeadline,
     },
     known,
   );
   warnings.push(...proposals.warnings);
+  if (Date.now() >= proposalDeadline)
+    warnings.push(
+      `new entities were proposed for part of the text only: the NLP model used up its share of the ${(options.timeLimitMs ?? DRAFT_TIME_LIMIT_MS) / 1000} s limit`,
+    );
   const newById = new Map(proposals.entities.map((e) => [e.id, e]));
 
   // 3. Surnames and descriptions, in reading order (they refer back).
@@ -138,8 +146,10 @@ export function draftFromText(input: string, graph: KnownGraph, ontology: Ontolo
   const people = new Map<string, { ids: Set<string>; kind: string; firstSentence: number; names: string[] }>();
   const history: DraftMention[] = [];
   const all = [...known, ...proposals.mentions];
+  const allBySentence = sentences.map((): DraftMention[] => []);
+  for (const m of all) allBySentence[m.sentence]?.push(m);
   for (let i = 0; i < sentences.length; i++) {
-    const here = all.filter((m) => m.sentence === i).sort((a, b) => a.span.start - b.span.start);
+    const here = allBySentence[i]!.sort((a, b) => a.span.start - b.span.start);
     for (const m of here) {
       if (!m.entityId || !m.kind || !PEOPLE.has(m.kind)) continue;
       const name = byId.get(m.entityId)?.name ?? newById.get(m.entityId)?.name ?? m.text;
@@ -182,7 +192,8 @@ export function draftFromText(input: string, graph: KnownGraph, ontology: Ontolo
   mentions.forEach((m, i) => {
     if (m.entityId) entityIndex.get(m.entityId)?.mentions.push(i);
   });
-  const bySentence = sentences.map((_, i) => mentions.filter((m) => m.sentence === i));
+  const bySentence = sentences.map((): DraftMention[] => []);
+  for (const m of mentions) bySentence[m.sentence]?.push(m);
   for (const m of mentions)
     if (m.resolution === 'AMBIGUOUS') warnings.push(`'${m.text}' (sentence ${m.sentence + 1}) is ambiguous: ${m.candidates.join(', ')}; left unresolved`);
 
@@ -199,7 +210,12 @@ export function draftFromText(input: string, graph: KnownGraph, ontology: Ontolo
   }
   const relations: DraftRelation[] = [];
   const holdsOffice = ontology.relations.get('HOLDS_OFFICE');
+  let late = false;
   sentences.forEach((s, i) => {
+    if (late || Date.now() >= deadline) {
+      late = true;
+      return;
+    }
     const candidates: Array<Candidate & { properties?: Array<{ name: string; value: string }> }> = sentenceCandidates(
       ontology,
       patterns,
@@ -247,6 +263,8 @@ export function draftFromText(input: string, graph: KnownGraph, ontology: Ontolo
       });
     }
   });
+  if (late)
+    warnings.push(`relations were read from part of the text only: the draft took longer than ${(options.timeLimitMs ?? DRAFT_TIME_LIMIT_MS) / 1000} s`);
   // The same fact stated twice is one candidate, from its most confident sentence.
   const best = new Map<string, DraftRelation>();
   for (const r of relations) {

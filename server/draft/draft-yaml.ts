@@ -1,5 +1,5 @@
 import type { Ontology } from '../ingest/ontology.ts';
-import type { DraftEntity, DraftRelation, DraftSentence } from './draft-model.ts';
+import type { DraftEntity, DraftMention, DraftRelation, DraftSentence } from './draft-model.ts';
 
 /** A YAML scalar that needs no thought: JSON's double-quoted strings are YAML's too. */
 const q = (s: string) => JSON.stringify(s);
@@ -17,6 +17,7 @@ export function seedConfidence(c: number): 'high' | 'medium' | 'low' {
 
 export interface DraftYamlInput {
   sentences: DraftSentence[];
+  mentions: DraftMention[];
   entities: DraftEntity[];
   relations: DraftRelation[];
   warnings: string[];
@@ -39,7 +40,7 @@ function evidenceLines(r: DraftRelation, indent: string): string[] {
  * came from and why it is proposed. New relations are items; relations the seed has already are
  * comments naming where they stand and the evidence to add there (an item would be a duplicate).
  */
-export function draftYaml({ sentences, entities, relations, warnings, ontology, source }: DraftYamlInput): string {
+export function draftYaml({ sentences, mentions, entities, relations, warnings, ontology, source }: DraftYamlInput): string {
   const out: string[] = [
     '# yaml-language-server: $schema=../schema/seed.schema.json',
     `# Draft seed facts from ${comment(source, 120)} (npm run seed:draft). Review every candidate below:`,
@@ -49,6 +50,9 @@ export function draftYaml({ sentences, entities, relations, warnings, ontology, 
   if (entities.length > 0) {
     out.push('', 'entities:');
     for (const e of entities) {
+      const first = mentions[e.mentions[0] ?? -1];
+      const s = first ? sentences[first.sentence] : undefined;
+      if (s) out.push(`  # review: ${q(comment(s.text))} (sentence ${s.index + 1})`);
       out.push(`  # review: new ${e.kind}, confidence ${e.confidence.toFixed(2)}: ${comment(e.reason)}`);
       out.push(`  - id: ${e.id}`, `    kind: ${e.kind}`, `    name: ${q(e.name)}`);
       const specs = ontology.kinds.get(e.kind)?.properties ?? {};

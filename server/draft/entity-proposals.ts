@@ -39,6 +39,8 @@ export interface ProposalContext {
   headlines: ReadonlySet<number>;
   /** A known entity's name (to find the title inside an alias such as "Foreign Minister Wang Yi"). */
   nameOf: (id: string) => string | undefined;
+  /** Date.now() after which no more sentences are read (the caller warns). */
+  deadline: number;
 }
 
 export interface Proposals {
@@ -99,6 +101,7 @@ export function proposeEntities(ctx: ProposalContext, known: DraftMention[]): Pr
   const outletsWarned = new Set<string>();
 
   ctx.sentences.forEach((s, si) => {
+    if (Date.now() >= ctx.deadline) return;
     const tokens = ctx.tokens[si]!;
     const taken = ctx.taken[si]!;
     const doc = nlp(s.text);

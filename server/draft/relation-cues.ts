@@ -88,6 +88,20 @@ export function cuePatterns(ontology: Ontology): CuePattern[] {
 }
 const CACHE = new WeakMap<Ontology, CuePattern[]>();
 
+/** Patterns by every form of their first word: a sentence is read once, not once per pattern. */
+function firstWordIndex(patterns: readonly CuePattern[]): Map<string, CuePattern[]> {
+  const cached = FIRST_WORDS.get(patterns);
+  if (cached) return cached;
+  const index = new Map<string, CuePattern[]>();
+  for (const p of patterns) {
+    if (p.possessive) continue;
+    for (const form of p.words[0]!) index.set(form, [...(index.get(form) ?? []), p]);
+  }
+  FIRST_WORDS.set(patterns, index);
+  return index;
+}
+const FIRST_WORDS = new WeakMap<readonly CuePattern[], Map<string, CuePattern[]>>();
+
 const bare = (t: Token) => t.lower.replace(/^['"“”‘’]+|['"“”‘’]+$/g, '');
 
 /**
@@ -97,17 +111,17 @@ const bare = (t: Token) => t.lower.replace(/^['"“”‘’]+|['"“”‘’]+
  */
 export function matchCues(tokens: Token[], patterns: readonly CuePattern[]): CueMatch[] {
   const found: CueMatch[] = [];
-  for (const p of patterns) {
-    if (p.possessive) continue;
-    for (let i = 0; i < tokens.length; i++) {
-      if (!p.words[0]!.has(bare(tokens[i]!))) continue;
+  const words = tokens.map(bare);
+  const byFirst = firstWordIndex(patterns);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const p of byFirst.get(words[i]!) ?? []) {
       const at = [i];
       let k = i;
       for (let w = 1; w < p.words.length; w++) {
         let next = -1;
         for (let j = k + 1; j <= k + 1 + MAX_GAP && j < tokens.length; j++) {
           if (GAP_STOP.has(tokens[j]!.text)) break;
-          if (p.words[w]!.has(bare(tokens[j]!))) {
+          if (p.words[w]!.has(words[j]!)) {
             next = j;
             break;
           }
@@ -117,8 +131,8 @@ export function matchCues(tokens: Token[], patterns: readonly CuePattern[]): Cue
         k = next;
       }
       if (at.length !== p.words.length) continue;
-      const after = tokens[at[at.length - 1]! + 1];
-      if (p.text.startsWith('active of') && after && bare(after) === 'by') continue;
+      const after = words[at[at.length - 1]! + 1];
+      if (p.text.startsWith('active of') && after === 'by') continue;
       found.push({ pattern: p, tokens: at });
     }
   }

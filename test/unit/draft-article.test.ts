@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../server/ingest/diagnostics.ts';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
@@ -110,4 +111,35 @@ describe('an article on another topic (general English)', () => {
   it('writes a review YAML that validates with the whole seed', () => {
     expect(checkMerged(draft.yaml)).toEqual([]);
   });
+});
+
+describe('bounds', () => {
+  it('stops reading at its time limit and says so, rather than running on', () => {
+    const d = draftFromText(ARTICLE, graph, ontology, { date: '2020-09-08', timeLimitMs: 0 });
+    expect(d.warnings.some((w) => /stopped after 0 of \d+ sentences/.test(w))).toBe(true);
+    expect(d.relations).toEqual([]);
+  });
+
+  it('refuses more than 200 000 characters before reading any', () => {
+    expect(() => draftFromText('x'.repeat(200_001), graph, ontology)).toThrow('text: at most 200000 characters, got 200001');
+  });
+});
+
+describe('npm run seed:draft', () => {
+  it('writes the review YAML to --out and nothing else, and refuses a missing file', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'splinternet-draft-out-')), 'draft.yaml');
+    temps.push(dirname(out));
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'server', 'draft', 'cli.ts'), ...args], { encoding: 'utf8' });
+    const ok = run([join(PROJECT_ROOT, 'test', 'fixtures', 'draft-uk-5g.txt'), '--outlet', 'reuters', '--url', 'https://example.org/uk', '--out', out]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stderr).toMatch(/draft\.yaml: \d+ new entities, \d+ new relations, \d+ already known/);
+    const yaml = readFileSync(out, 'utf8');
+    expect(yaml).toContain('  - id: oliver-dowden');
+    expect(yaml).toContain('    url: "https://example.org/uk"');
+    expect(checkMerged(yaml)).toEqual([]);
+    const missing = run(['/nonexistent/article.txt']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('/nonexistent/article.txt: no such file');
+  }, 60_000);
 });
