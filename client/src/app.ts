@@ -13,6 +13,7 @@ import { OntologyState } from './graph/ontology-state.ts';
 import { decodeViewState } from './graph/url-state.ts';
 import { byId } from './ui/dom.ts';
 import { installAppTestHook } from './features/app-test-hook.ts';
+import { Appearance } from './features/appearance.ts';
 import { Authoring } from './features/authoring/authoring.ts';
 import { ExpansionActions } from './features/expansion.ts';
 import { ExportAndShare } from './features/export-and-share.ts';
@@ -21,6 +22,7 @@ import { FiltersAndTime } from './features/filters-and-time.ts';
 import { GraphEvents } from './features/graph-events.ts';
 import { HiddenEntities } from './features/hidden-entities.ts';
 import { InspectorWiring } from './features/inspector-wiring.ts';
+import { KeyActors } from './features/key-actors.ts';
 import { KeyboardShortcuts } from './features/keyboard-shortcuts.ts';
 import { LayoutChoice } from './features/layout-choice.ts';
 import { LiveUpdates } from './features/live-updates.ts';
@@ -75,6 +77,8 @@ export async function startApp(): Promise<void> {
   const filters = new FiltersAndTime(view, ontology, shortcuts);
   new Search(api, explorer, ontology, feedback, shortcuts);
   const expansion = new ExpansionActions(explorer, feedback, events, shortcuts);
+  const appearance = new Appearance(view);
+  new KeyActors(api, ontology, expansion, viewport, feedback);
   const paths = new Paths(api, explorer, ontology, feedback, filters, events, shortcuts);
   const inspector = new InspectorWiring(api, view, ontology, feedback, expansion, paths, events, shortcuts);
   new HiddenEntities(explorer, expansion, inspector, feedback);
@@ -87,11 +91,12 @@ export async function startApp(): Promise<void> {
   ];
   new NodeMenu(view, container, menuSections, events, shortcuts);
   const live = new LiveUpdates(api, explorer, ontology, inspector, feedback);
-  const url = new ShareableUrl(explorer, [layout, filters], events);
+  const url = new ShareableUrl(explorer, [layout, filters, appearance], events);
+  appearance.onChange(() => url.schedule());
   const undoRedo = new UndoRedo(explorer, shortcuts);
   const exports = new ExportAndShare(view, url, feedback);
   new StatusAndToolbar(view, { undoRedo, layout, paths, exports, scale, help: shortcuts }, events);
-  installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring });
+  installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring, appearance });
   void authoring.start();
 
   // The first view: a synthetic graph (`?synthetic=N`), the view of a link, or the opening view.

@@ -22,6 +22,14 @@ const ENTITY_SUMMARY = /* GraphQL */ `
     seedFile
     seedLine
     degree
+    metrics {
+      degree
+      inDegree
+      outDegree
+      pageRank
+      betweenness
+      community
+    }
   }
 `;
 
@@ -46,10 +54,17 @@ const RELATION_FIELDS = /* GraphQL */ `
       name
       value
     }
+    status
     evidence {
       quote
       url
       publishedAt
+      stance
+      disputedBy {
+        id
+        name
+        kind
+      }
       outlet {
         id
         name
@@ -69,13 +84,33 @@ export interface EntitySummary {
   seedFile: string | null;
   seedLine: number | null;
   degree: number;
+  /** Whole-graph centrality and community (null until a sync computed them; absent in synthetic graphs). */
+  metrics?: EntityMetrics | null;
 }
+
+/** The SDL's `EntityMetrics` without `rank` (asked for only by the inspector). */
+export interface EntityMetrics {
+  degree: number;
+  inDegree: number;
+  outDegree: number;
+  pageRank: number;
+  betweenness: number;
+  community: number;
+}
+
+export type Metric = 'DEGREE' | 'PAGERANK' | 'BETWEENNESS';
+export type RelationStatus = 'SUPPORTED' | 'CONTESTED' | 'DISPUTED';
+export type Stance = 'SUPPORTS' | 'DISPUTES';
 
 export interface Evidence {
   outlet: { id: string; name: string; website: string };
   quote: string | null;
   url: string | null;
   publishedAt: IsoDate;
+  /** Whether this source supports the claim or reports it disputed (SUPPORTS when absent). */
+  stance?: Stance;
+  /** Who disputes it (stance DISPUTES). */
+  disputedBy?: Array<{ id: string; name: string; kind: string }>;
 }
 
 /** A relation as the client keeps it: ends by id, evidence in full. */
@@ -91,6 +126,8 @@ export interface Relation {
   confidence: Confidence;
   properties: Array<{ name: string; value: string }>;
   evidence: Evidence[];
+  /** SUPPORTED, CONTESTED (evidence both ways) or DISPUTED (only disputing evidence). */
+  status?: RelationStatus;
   seedFile: string | null;
   seedLine: number | null;
 }
@@ -335,10 +372,17 @@ export const ENTITY_RELATIONS: Operation<{ entity: (EntitySummary & { relations:
               name
               value
             }
+            status
             evidence {
               quote
               url
               publishedAt
+              stance
+              disputedBy {
+                id
+                name
+                kind
+              }
               outlet {
                 id
                 name
@@ -369,9 +413,23 @@ export interface InspectorRelation extends Omit<Relation, 'from' | 'to'> {
   to: EntityRef;
 }
 
+/** Where an entity ranks by a metric: 1 is the most central, ties share the better position. */
+export interface MetricRank {
+  position: number;
+  of: number;
+}
+
+/** The metrics as the inspector reads them: values and ranks. */
+export interface RankedMetrics extends EntityMetrics {
+  pageRankRank: MetricRank;
+  degreeRank: MetricRank;
+  betweennessRank: MetricRank;
+}
+
 export interface EntityDetailResult {
   entity:
     | (EntityDetail & {
+        metrics?: RankedMetrics | null;
         relations: { totalCount: number; nodes: InspectorRelation[] };
       })
     | null;
@@ -388,6 +446,20 @@ export const ENTITY_DETAIL: Operation<EntityDetailResult, { id: string; first?: 
     query EntityDetail($id: ID!, $first: Int, $asOf: Date) {
       entity(id: $id) {
         ...EntitySummary
+        metrics {
+          pageRankRank: rank(by: PAGERANK) {
+            position
+            of
+          }
+          degreeRank: rank(by: DEGREE) {
+            position
+            of
+          }
+          betweennessRank: rank(by: BETWEENNESS) {
+            position
+            of
+          }
+        }
         ... on Country {
           iso2
           status
@@ -447,10 +519,17 @@ export const ENTITY_DETAIL: Operation<EntityDetailResult, { id: string; first?: 
               name
               value
             }
+            status
             evidence {
               quote
               url
               publishedAt
+              stance
+              disputedBy {
+                id
+                name
+                kind
+              }
               outlet {
                 id
                 name
@@ -496,5 +575,37 @@ export const PATHS: Operation<{ paths: PathResult[] }, PathsVariables> = {
     }
     ${ENTITY_SUMMARY}
     ${RELATION_FIELDS}
+  `,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Metrics
+
+export interface KeyActor {
+  entity: EntitySummary;
+  value: number;
+  rank: number;
+}
+
+export interface KeyActorsVariables {
+  kinds?: string[] | null;
+  by?: Metric;
+  first?: number;
+}
+
+/** The most central entities by a metric, optionally of some kinds only. */
+export const KEY_ACTORS: Operation<{ keyActors: KeyActor[] }, KeyActorsVariables> = {
+  name: 'KeyActors',
+  query: /* GraphQL */ `
+    query KeyActors($kinds: [String!], $by: Metric, $first: Int) {
+      keyActors(kinds: $kinds, by: $by, first: $first) {
+        value
+        rank
+        entity {
+          ...EntitySummary
+        }
+      }
+    }
+    ${ENTITY_SUMMARY}
   `,
 };

@@ -34,6 +34,8 @@ export class FilterSidebar {
   private readonly dateToggle: HTMLInputElement;
   private readonly output: HTMLOutputElement;
   private readonly playButton: HTMLButtonElement;
+  /** "Only contested or disputed" relations (relation-status.ts). */
+  private readonly contestedToggle = h('input', { type: 'checkbox', id: 'contested-only' });
   private playTimer: ReturnType<typeof setInterval> | undefined;
   private readonly minDay: number;
   private readonly maxDay: number;
@@ -110,9 +112,16 @@ export class FilterSidebar {
           'Relations',
           h('button', { class: 'link', type: 'button', onclick: () => this.update({ hiddenTypes: [] }) }, 'show all'),
         ),
+        h(
+          'div',
+          { class: 'date-row contested-row' },
+          this.contestedToggle,
+          h('label', { for: 'contested-only', title: 'Relations whose sources disagree, or that only disputing sources report' }, 'Only contested or disputed'),
+        ),
         this.typeList,
       ),
     );
+    this.contestedToggle.addEventListener('change', () => this.update({ contestedOnly: this.contestedToggle.checked }));
     this.render();
   }
 
@@ -124,6 +133,7 @@ export class FilterSidebar {
   setFilters(filters: FilterState): void {
     this.filters = structuredClone(filters);
     this.dateToggle.checked = filters.asOf !== null;
+    this.contestedToggle.checked = filters.contestedOnly === true;
     this.slider.disabled = filters.asOf === null;
     if (filters.asOf) this.slider.value = String(toDayNumber(filters.asOf));
     this.render();

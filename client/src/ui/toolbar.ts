@@ -7,7 +7,7 @@ export interface ToolbarActions {
   redo(): void;
   layout(name: LayoutName): void;
   paths(): void;
-  exportAs(format: 'png' | 'svg' | 'json' | 'csv'): void;
+  exportAs(format: 'png' | 'svg' | 'json' | 'csv' | 'csv-entities' | 'gexf'): void;
   share(): void;
   toggleWebgl(): void;
   help(): void;
@@ -72,6 +72,8 @@ export class Toolbar {
           ['svg', 'SVG drawing', 'vector, for reports'],
           ['json', 'JSON', 'entities and relations with evidence'],
           ['csv', 'CSV', 'one row per relation and evidence'],
+          ['csv-entities', 'CSV of entities', 'one row per entity, with its metrics'],
+          ['gexf', 'GEXF', 'for Gephi: metrics and status as attributes'],
         ] as const
       ).map(([format, label, note]) =>
         h(
