@@ -6,7 +6,7 @@
  * evidence counts as edge attributes.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { write } from 'graphology-gexf/browser/index.js';
+import write from 'graphology-gexf/common/writer.js';
 import { statusOf } from '../graph/relation-status.ts';
 import type { ExportData } from './export-data.ts';
 
