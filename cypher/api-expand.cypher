@@ -87,12 +87,14 @@ WITH meta, [n IN roots | n.id] AS rootIds, [r IN rootRels | elementId(r)] AS roo
 WITH meta, [n IN roots | n.id] AS rootIds, [r IN rootRels | elementId(r)] AS rootRelIds, roots AS ns, rootRels AS rs, [] AS hops
 
 // name: finishSelection
-// The end of every API read: the nodes and relations found, as maps, with the outlets their
-// evidence names (by id; they come along so Evidence.outlet resolves too).
+// The end of every API read: the nodes and relations found, as maps, with the outlets and the
+// disputing entities their evidence names (by id; they come along so Evidence.outlet and
+// Evidence.disputedBy resolve too; disputers are stored comma-joined per evidence).
 CALL (rs) {
   UNWIND rs AS r
-  UNWIND coalesce(r.evidenceOutlets, []) AS oid
+  UNWIND coalesce(r.evidenceOutlets, []) + reduce(ids = [], d IN coalesce(r.evidenceDisputedBy, []) | ids + split(d, ',')) AS oid
   WITH DISTINCT oid
+  WHERE oid <> ''
   MATCH (o:Entity {id: oid})
   RETURN collect(o) AS outlets
 }

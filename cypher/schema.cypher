@@ -24,3 +24,21 @@ FOR (n:Entity) ON (n.name);
 // One graph-version node (cypher/seed-version.cypher), even when two servers sync at once.
 CREATE CONSTRAINT seed_version_unique IF NOT EXISTS
 FOR (v:SeedVersion) REQUIRE v.name IS UNIQUE;
+
+// name: entityMetricDegreeIndex
+// keyActors(by:) reads the most central entities in index order (server/metrics/).
+CREATE INDEX entity_metric_degree IF NOT EXISTS
+FOR (n:Entity) ON (n.metricDegree);
+
+// name: entityMetricPageRankIndex
+CREATE INDEX entity_metric_page_rank IF NOT EXISTS
+FOR (n:Entity) ON (n.metricPageRank);
+
+// name: entityMetricBetweennessIndex
+CREATE INDEX entity_metric_betweenness IF NOT EXISTS
+FOR (n:Entity) ON (n.metricBetweenness);
+
+// name: entityMetricCommunityIndex
+// communities() groups entities by community.
+CREATE INDEX entity_metric_community IF NOT EXISTS
+FOR (n:Entity) ON (n.metricCommunity);

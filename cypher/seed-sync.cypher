@@ -36,7 +36,8 @@ REMOVE n:$(row.oldKind);
 // creating the relationship (measured 2× on 50k rows). Layout (seed-diff.ts, toRelationTuple):
 // [0 from, 1 type, 2 to, 3 key, 4 since, 5 until, 6 confidence, 7 evidenceOutlets,
 //  8 evidenceQuotes, 9 evidenceUrls, 10 evidenceDates, 11 seedFile, 12 seedLine, 13 seedHash,
-//  14 {type-specific properties}]. Only relations the diff found missing come here.
+//  14 {type-specific properties}, 15 evidenceStances ('supports' | 'disputes'), 16 evidenceDisputedBy
+//  (entity ids joined by ',')]. Only relations the diff found missing come here.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row[0]})
 MATCH (b:Entity {id: row[2]})
@@ -44,7 +45,8 @@ CREATE (a)-[r:$(row[1])]->(b)
 SET r = row[14]
 SET r.key = row[3], r.since = row[4], r.until = row[5], r.confidence = row[6],
     r.evidenceOutlets = row[7], r.evidenceQuotes = row[8], r.evidenceUrls = row[9], r.evidenceDates = row[10],
-    r.seedFile = row[11], r.seedLine = row[12], r.seedHash = row[13];
+    r.seedFile = row[11], r.seedLine = row[12], r.seedHash = row[13],
+    r.evidenceStances = row[15], r.evidenceDisputedBy = row[16];
 
 // name: updateRelations
 // $rows: tuples as in createRelations; the key fixes from, type and to.
@@ -54,7 +56,8 @@ WHERE r.key = row[3] AND r.seedFile IS NOT NULL
 SET r = row[14]
 SET r.key = row[3], r.since = row[4], r.until = row[5], r.confidence = row[6],
     r.evidenceOutlets = row[7], r.evidenceQuotes = row[8], r.evidenceUrls = row[9], r.evidenceDates = row[10],
-    r.seedFile = row[11], r.seedLine = row[12], r.seedHash = row[13];
+    r.seedFile = row[11], r.seedLine = row[12], r.seedHash = row[13],
+    r.evidenceStances = row[15], r.evidenceDisputedBy = row[16];
 
 // name: deleteRelations
 // $rows: [{from, to, key}]

@@ -1,3 +1,4 @@
+import type { EntityMetricValues } from '../metrics/compute-metrics.ts';
 import type { Fragment, FragmentNode, FragmentRel } from './plan/fragment.ts';
 
 /** What an Entity resolver receives: the node and the result it came in. */
@@ -16,6 +17,8 @@ export interface EvidenceRef {
   quote: string;
   url: string;
   date: string;
+  stance: 'supports' | 'disputes';
+  disputedBy: string[];
   fragment: Fragment;
 }
 
@@ -36,4 +39,20 @@ export interface ConnectionModel<T> {
   offset: number;
   totalCount: number;
   hasNextPage: boolean;
+}
+
+/** An entity's whole-graph metrics as the sync stored them (server/metrics/store-metrics.ts). */
+export type EntityMetricsModel = EntityMetricValues;
+
+export interface KeyActorModel {
+  entity: EntityRef;
+  value: number;
+  rank: number;
+}
+
+export interface CommunityModel {
+  id: number;
+  size: number;
+  /** Most central first; as many as the largest `members(first:)` the operation asks for. */
+  members: EntityRef[];
 }

@@ -3,8 +3,10 @@ import { diagnostic, type Location } from './diagnostics.ts';
 import type { RawSeedFile, RawValue } from './raw-seed.ts';
 
 const REQUIRED = ['from', 'type', 'to', 'outlet', 'quote', 'url', 'date'] as const;
-const OPTIONAL = ['since', 'until', 'confidence'] as const;
-const EVIDENCE = new Set(['outlet', 'quote', 'url', 'date']);
+const OPTIONAL = ['since', 'until', 'confidence', 'stance', 'disputedBy'] as const;
+const EVIDENCE = new Set(['outlet', 'quote', 'url', 'date', 'stance', 'disputedBy']);
+/** disputedBy names one entity, or several separated by `;`. */
+const ID_LIST_SEPARATOR = ';';
 
 /** Reads a CSV of relations (one row each, evidence inline) into located raw records. */
 export function parseCsvSeed(file: string, text: string): RawSeedFile {
@@ -38,7 +40,8 @@ export function parseCsvSeed(file: string, text: string): RawSeedFile {
   for (const row of body) {
     const record = trimNewlines(row.raw);
     const line = row.info.lines - (record.match(/\n/g)?.length ?? 0);
-    const cols = fieldColumns(record);
+    const starts = fieldStarts(record);
+    const cols = starts.map((f) => f.column);
     const at = (i: number): Location => ({ file, line, column: cols[i] ?? 1 });
     if (row.record.length !== columns.length) {
       out.diagnostics.push(diagnostic(at(0), `expected ${columns.length} fields, found ${row.record.length}`));
@@ -47,9 +50,11 @@ export function parseCsvSeed(file: string, text: string): RawSeedFile {
     const fields = new Map<string, RawValue>();
     const evidenceFields = new Map<string, RawValue>();
     columns.forEach((c, i) => {
-      const value = row.record[i]!.trim();
+      const cell = row.record[i]!;
+      const value = cell.trim();
       if (value === '') return; // an empty cell is an absent value
-      (EVIDENCE.has(c) ? evidenceFields : fields).set(c, { value, at: at(i) });
+      const raw: RawValue = c === 'disputedBy' ? idList(cell, at(i), starts[i]?.quoted ?? false) : { value, at: at(i) };
+      (EVIDENCE.has(c) ? evidenceFields : fields).set(c, raw);
     });
     out.relations.push({
       at: at(0),
@@ -61,20 +66,40 @@ export function parseCsvSeed(file: string, text: string): RawSeedFile {
   return out;
 }
 
+/**
+ * A cell of ids separated by `;` as a list whose items know their columns, so an unknown id is
+ * reported where it stands in the cell (one past the opening quote of a quoted cell).
+ */
+function idList(cell: string, at: Location, quoted: boolean): RawValue {
+  const items: RawValue[] = [];
+  let offset = 0;
+  for (const part of cell.split(ID_LIST_SEPARATOR)) {
+    const id = part.trim();
+    if (id !== '') items.push({ value: id, at: { ...at, column: at.column + (quoted ? 1 : 0) + offset + part.indexOf(id) } });
+    offset += part.length + ID_LIST_SEPARATOR.length;
+  }
+  return { value: items.map((i) => i.value), at, items };
+}
+
 function trimNewlines(raw: string): string {
   return raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
 }
 
 /** 1-based column where each field of a raw CSV record starts (quote-aware). */
 function fieldColumns(raw: string): number[] {
-  const starts = [1];
+  return fieldStarts(raw).map((f) => f.column);
+}
+
+/** Where each field of a raw CSV record starts, and whether it opens with a quote. */
+function fieldStarts(raw: string): Array<{ column: number; quoted: boolean }> {
+  const starts = [{ column: 1, quoted: raw[0] === '"' }];
   let quoted = false;
   let col = 1;
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i];
     if (ch === '\n') col = 0;
     if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) starts.push(col + 1);
+    else if (ch === ',' && !quoted) starts.push({ column: col + 1, quoted: raw[i + 1] === '"' });
     col++;
   }
   return starts;

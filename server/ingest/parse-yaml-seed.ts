@@ -64,7 +64,8 @@ type Fail = (node: Node | null | undefined, message: string, hint?: string) => v
 
 function scalarValue(src: YamlSource, node: Node | null): RawValue {
   if (node && isSeq(node)) {
-    return { value: node.items.map((i) => (isScalar(i) ? i.value : { nested: describeYamlNode(i as Node) })), at: src.at(node) };
+    const items = (node.items as Node[]).map((i) => ({ value: isScalar(i) ? i.value : { nested: describeYamlNode(i) }, at: src.at(i) }));
+    return { value: items.map((i) => i.value), at: src.at(node), items };
   }
   if (node && isMap(node)) return { value: { nested: 'a mapping' }, at: src.at(node) };
   return { value: node && isScalar(node) ? node.value : null, at: src.at(node) };

@@ -6,6 +6,8 @@ export interface RawValue {
   at: Location;
   /** Where its key stands, when it has one (YAML); errors about the key point there. */
   keyAt?: Location;
+  /** For a list: each item with where it stands, so an error can point at the very item. */
+  items?: RawValue[];
 }
 
 export interface RawEvidence {

@@ -70,6 +70,8 @@ export type RelationTuple = [
   number,
   string,
   Record<string, PropertyValue>,
+  string[] | null,
+  string[] | null,
 ];
 
 /**
@@ -82,6 +84,7 @@ export function toRelationTuple(row: RelationRow): RelationTuple {
 
 function relationTuple(r: SeedRelation, hash: string): RelationTuple {
   const properties = Object.fromEntries(Object.entries(r.properties).sort(([a], [b]) => a.localeCompare(b)));
+  const contested = r.evidence.some((e) => e.stance !== 'supports' || e.disputedBy.length > 0);
   return [
     r.from,
     r.type,
@@ -98,6 +101,11 @@ function relationTuple(r: SeedRelation, hash: string): RelationTuple {
     r.at.line,
     hash,
     properties,
+    // Stances only where some evidence disputes (null leaves the property unset: all supports),
+    // so the usual relation costs the sync nothing more. Lists cannot nest in Neo4j: each
+    // evidence's disputers go as one comma-joined string.
+    contested ? r.evidence.map((e) => e.stance) : null,
+    contested ? r.evidence.map((e) => e.disputedBy.join(',')) : null,
   ];
 }
 

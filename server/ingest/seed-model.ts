@@ -10,7 +10,14 @@ export interface Evidence {
   url: string | undefined;
   /** Publication date, YYYY[-MM[-DD]]. */
   date: string;
+  /** Whether the source supports the claim or reports it disputed. @default 'supports' */
+  stance: Stance;
+  /** Entities that dispute the claim (stance 'disputes'), when the seed names them. */
+  disputedBy: string[];
 }
+
+export type Stance = 'supports' | 'disputes';
+export const STANCES: readonly Stance[] = ['supports', 'disputes'];
 
 export type Confidence = 'high' | 'medium' | 'low';
 

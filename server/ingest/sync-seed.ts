@@ -2,6 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherParams } from '../db/cypher-params.ts';
 import { cypher, cypherFile } from '../db/cypher-queries.ts';
 import type { Database } from '../db/database.ts';
+import { storeSeedMetrics } from '../metrics/store-metrics.ts';
 import { diffSeed, toRelationTuple, type SeedDiff, type SeedState } from './seed-diff.ts';
 import type { SeedGraph } from './seed-model.ts';
 
@@ -22,8 +23,12 @@ export interface SyncReport {
   /** The version Neo4j holds now: `options.version`, or the previous one without it or on a dry run. */
   version: string | null;
   ms: number;
-  /** Where the time went: schema statements, reading state, diffing, writing + commit. */
-  phases: { schemaMs: number; stateMs: number; diffMs: number; writeMs: number };
+  /**
+   * Where the time went: schema statements, reading state, diffing, writing + commit, and of
+   * that writing the whole-graph metrics (server/metrics/: computing and storing them; 0 when
+   * nothing changed, as they are then not recomputed).
+   */
+  phases: { schemaMs: number; stateMs: number; diffMs: number; writeMs: number; metricsMs: number };
 }
 
 export interface SyncOptions {
@@ -102,7 +107,7 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
     previousVersion: state.version,
     version: state.version,
     ms: 0,
-    phases: { schemaMs: t1 - started, stateMs: t2 - t1, diffMs: t3 - t2, writeMs: 0 },
+    phases: { schemaMs: t1 - started, stateMs: t2 - t1, diffMs: t3 - t2, writeMs: 0, metricsMs: 0 },
   };
   const total =
     diff.entities.create.length +
@@ -148,6 +153,7 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
         await run('updateEntities', diff.entities.update);
         await run('createRelations', diff.relations.create, 'rows', toRelationTuple);
         await run('updateRelations', diff.relations.update, 'rows', toRelationTuple);
+        report.phases.metricsMs = (await storeSeedMetrics(tx, graph)).ms;
         if (newVersion !== undefined) await tx.run(cypher('writeSeedVersion'), { version: newVersion });
         await assertWritten(tx, diff);
         written = true;

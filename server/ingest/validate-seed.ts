@@ -2,11 +2,21 @@ import { diagnostic, didYouMean, formatLocation, type Diagnostic, type Location 
 import { explainLookalikes } from './lookalikes.ts';
 import type { Ontology, PropertySpec } from './ontology.ts';
 import type { RawEvidence, RawSeedFile, RawValue } from './raw-seed.ts';
-import { relationKey, type Confidence, type Evidence, type PropertyValue, type SeedEntity, type SeedGraph, type SeedRelation } from './seed-model.ts';
+import {
+  relationKey,
+  STANCES,
+  type Confidence,
+  type Evidence,
+  type PropertyValue,
+  type SeedEntity,
+  type SeedGraph,
+  type SeedRelation,
+  type Stance,
+} from './seed-model.ts';
 import { ID_PATTERN, checkDate, checkProperty, checkString, checkUrl, describe, endOfDate, startOfDate, type Checked } from './seed-values.ts';
 
 const CONFIDENCE: readonly Confidence[] = ['high', 'medium', 'low'];
-const EVIDENCE_FIELDS = ['outlet', 'quote', 'url', 'date'];
+const EVIDENCE_FIELDS = ['outlet', 'quote', 'url', 'date', 'stance', 'disputedBy'];
 const ENTITY_FIELDS = ['id', 'kind', 'name', 'aliases', 'description'];
 const RELATION_FIELDS = ['from', 'type', 'to', 'since', 'until', 'confidence'];
 
@@ -117,7 +127,21 @@ export function validateSeed(
       fail(get('date')!.at, `date: publication date ${date} is in the future (today is ${today})`, 'the date the outlet published it, not of the event');
       date = undefined;
     }
-    let ok = true;
+    const stanceRaw = get('stance');
+    let stance: Stance | undefined = base?.stance ?? 'supports';
+    if (stanceRaw) {
+      if (STANCES.includes(stanceRaw.value as Stance)) stance = stanceRaw.value as Stance;
+      else {
+        fail(stanceRaw.at, `unknown stance ${describe(stanceRaw.value)}`, didYouMean(String(stanceRaw.value), STANCES) ?? `expected ${STANCES.join(' or ')}`);
+        stance = undefined;
+      }
+    }
+    const disputedRaw = get('disputedBy');
+    const disputedBy = disputedRaw ? checkDisputedBy(disputedRaw) : (base?.disputedBy ?? []);
+    if (disputedRaw && disputedBy && disputedBy.length > 0 && stance === 'supports') {
+      fail(disputedRaw.keyAt ?? disputedRaw.at, 'disputedBy names who disputes the claim, but this evidence supports it', 'add "stance: disputes"');
+    }
+    let ok = stance !== undefined && disputedBy !== undefined;
     if (!outlet && !outletRaw) {
       ok = false;
       fail(ev.at, 'evidence has no outlet');
@@ -130,7 +154,30 @@ export function validateSeed(
       ok = false;
       fail(ev.at, 'evidence needs a quote or a url');
     }
-    return ok && outlet && date && (quote || url) ? { outlet, quote, url, date } : undefined;
+    return ok && outlet && date && (quote || url) ? { outlet, quote, url, date, stance: stance!, disputedBy: disputedBy! } : undefined;
+  }
+  /** disputedBy: one entity id or a list of them; each must be declared. */
+  function checkDisputedBy(raw: RawValue): string[] | undefined {
+    const items = raw.items ?? (Array.isArray(raw.value) ? [] : [{ value: raw.value, at: raw.at }]);
+    if (Array.isArray(raw.value) && items.length === 0) {
+      fail(raw.at, 'disputedBy: expected an entity id or a list of them, not an empty list');
+      return undefined;
+    }
+    const ids: string[] = [];
+    for (const item of items) {
+      const id = checkId(item, raw.at, 'disputedBy', fail);
+      if (id === undefined) return undefined;
+      if (!entities.has(id)) {
+        fail(item.at, `disputedBy: unknown entity id "${id}"`, didYouMean(id, entities.keys()) ?? 'declare it as an entity');
+        return undefined;
+      }
+      if (ids.includes(id)) {
+        fail(item.at, `disputedBy names "${id}" twice`);
+        return undefined;
+      }
+      ids.push(id);
+    }
+    return ids;
   }
   function outletIds(): string[] {
     return (outletIdCache ??= [...entities.values()].filter((e) => e.kind === 'Outlet').map((e) => e.id));

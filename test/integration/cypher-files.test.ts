@@ -15,12 +15,13 @@ describe('cypher/ files', () => {
     expect(queries.map((q) => q.name)).toContain('createEntities');
   });
 
-  // API root parts end in `WITH roots, rootRels, meta`; they compile completed both ways, as the
-  // planner sends them (api-expand.cypher holds the parts, not whole queries).
+  // API root parts (root…, in api-roots.cypher and api-metrics.cypher) end in `WITH roots,
+  // rootRels, meta`; they compile completed both ways, as the planner sends them
+  // (api-expand.cypher holds the parts, not whole queries).
   const complete = queries
     .filter((q) => q.file !== 'schema.cypher' && q.file !== 'api-expand.cypher')
     .flatMap((q) =>
-      q.file === 'api-roots.cypher'
+      /^root[A-Z]/.test(q.name) && q.file.startsWith('api-')
         ? [
             [`${q.name} + expandLevels`, apiReadText(q.name, true)],
             [`${q.name} + skipLevels`, apiReadText(q.name, false)],

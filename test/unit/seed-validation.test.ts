@@ -34,6 +34,8 @@ describe('seed validation', () => {
       url: 'https://apnews.com/article/clean-network',
       date: '2020-09-08',
       quote: 'seeks to exclude Chinese telecommunications companies like Huawei and ZTE',
+      stance: 'supports',
+      disputedBy: [],
     });
     expect(office.at).toEqual({ file: 'seed/data/a.yaml', line: 24, column: 5 });
   });

@@ -27,6 +27,10 @@ export interface FragmentRel {
   evidenceQuotes: string[];
   evidenceUrls: string[];
   evidenceDates: string[];
+  /** Per evidence 'supports' | 'disputes'; empty when all of it supports (nothing stored). */
+  evidenceStances: string[];
+  /** Per evidence the disputing entity ids, comma-joined ('' for none). */
+  evidenceDisputedBy: string[];
   seedFile: string | null;
   seedLine: number | null;
   props: Record<string, unknown>;
@@ -50,6 +54,8 @@ const REL_FIELDS = new Set([
   'evidenceQuotes',
   'evidenceUrls',
   'evidenceDates',
+  'evidenceStances',
+  'evidenceDisputedBy',
   'seedFile',
   'seedLine',
   'seedHash',
@@ -113,6 +119,8 @@ export class Fragment {
         evidenceQuotes: (r.evidenceQuotes as string[] | undefined) ?? [],
         evidenceUrls: (r.evidenceUrls as string[] | undefined) ?? [],
         evidenceDates: (r.evidenceDates as string[] | undefined) ?? [],
+        evidenceStances: (r.evidenceStances as string[] | undefined) ?? [],
+        evidenceDisputedBy: (r.evidenceDisputedBy as string[] | undefined) ?? [],
         seedFile: (r.seedFile as string | undefined) ?? null,
         seedLine: (r.seedLine as number | undefined) ?? null,
         props,

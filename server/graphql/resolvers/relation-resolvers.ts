@@ -1,7 +1,20 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
+import type { FragmentRel } from '../plan/fragment.ts';
 import { entityRef } from './entity-hops.ts';
 
 const CONFIDENCE = { high: 'HIGH', medium: 'MEDIUM', low: 'LOW' } as const;
+
+/** Evidence i's stance; a relation stored without stances (all support) supports. */
+function stanceOf(rel: FragmentRel, i: number): 'supports' | 'disputes' {
+  return rel.evidenceStances[i] === 'disputes' ? 'disputes' : 'supports';
+}
+
+/** SUPPORTED when no evidence disputes the claim, DISPUTED when all of it does, CONTESTED between. */
+export function relationStatus(rel: FragmentRel): 'SUPPORTED' | 'CONTESTED' | 'DISPUTED' {
+  const disputing = rel.evidenceOutlets.filter((_, i) => stanceOf(rel, i) === 'disputes').length;
+  if (disputing === 0) return 'SUPPORTED';
+  return disputing === rel.evidenceOutlets.length ? 'DISPUTED' : 'CONTESTED';
+}
 
 export const relationResolvers: Resolvers = {
   Relation: {
@@ -21,8 +34,11 @@ export const relationResolvers: Resolvers = {
         quote: r.rel.evidenceQuotes[i] ?? '',
         url: r.rel.evidenceUrls[i] ?? '',
         date: r.rel.evidenceDates[i] ?? '',
+        stance: stanceOf(r.rel, i),
+        disputedBy: (r.rel.evidenceDisputedBy[i] ?? '').split(',').filter((id) => id !== ''),
         fragment: r.fragment,
       })),
+    status: (r) => relationStatus(r.rel),
     seedFile: (r) => r.rel.seedFile,
     seedLine: (r) => r.rel.seedLine,
   },
@@ -32,5 +48,8 @@ export const relationResolvers: Resolvers = {
     quote: (e) => e.quote || null,
     url: (e) => e.url || null,
     publishedAt: (e) => e.date,
+    stance: (e) => (e.stance === 'disputes' ? 'DISPUTES' : 'SUPPORTS'),
+    // A disputer the result does not hold (no longer an entity) is left out rather than failing the evidence.
+    disputedBy: (e) => e.disputedBy.filter((id) => e.fragment.node(id) !== undefined).map((id) => entityRef(id, e.fragment)),
   },
 };
