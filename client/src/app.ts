@@ -26,6 +26,7 @@ import { KeyActors } from './features/key-actors.ts';
 import { KeyboardShortcuts } from './features/keyboard-shortcuts.ts';
 import { LayoutChoice } from './features/layout-choice.ts';
 import { LiveUpdates } from './features/live-updates.ts';
+import { MetricsRefresh } from './features/metrics-refresh.ts';
 import { NodeMenu } from './features/node-menu.ts';
 import { Paths } from './features/paths.ts';
 import { ScaleModes } from './features/scale-modes.ts';
@@ -91,6 +92,7 @@ export async function startApp(): Promise<void> {
   ];
   new NodeMenu(view, container, menuSections, events, shortcuts);
   const live = new LiveUpdates(api, explorer, ontology, inspector, feedback);
+  new MetricsRefresh(api, explorer, ontology, feedback);
   const url = new ShareableUrl(explorer, [layout, filters, appearance], events);
   appearance.onChange(() => url.schedule());
   const undoRedo = new UndoRedo(explorer, shortcuts);

@@ -13,6 +13,7 @@ import { domainOf, METRIC_RAMP, METRIC_SIZE, metricColor, metricSize, NO_VALUE_C
 import { ordinal, rankWording } from '../../client/src/graph/rank-wording.ts';
 import { decodeViewState, encodeViewState, type ViewState } from '../../client/src/graph/url-state.ts';
 import { NO_FILTERS } from '../../client/src/graph/filters.ts';
+import { changedMetrics } from '../../client/src/features/metrics-refresh.ts';
 import { entity, newView } from './client-fixtures.ts';
 import type { GraphView } from '../../client/src/graph/graph-view.ts';
 
@@ -190,5 +191,27 @@ describe('node data carry the metrics', () => {
     );
     expect(view.cy.getElementById('huawei').data()).toMatchObject({ pageRank: 0.04, betweenness: 0.2, community: 1, inDegree: 7, outDegree: 2 });
     expect(view.cy.getElementById('tiktok').data('pageRank')).toBeUndefined();
+  });
+});
+
+describe('metrics refresh after a seed change', () => {
+  it('rewrites only the entities whose metrics changed', () => {
+    const metrics = { degree: 3, inDegree: 1, outDegree: 2, pageRank: 0.1, betweenness: 0, community: 2 };
+    const cache = new Map([
+      ['a', { ...entity('a', 'Company'), metrics }],
+      ['b', { ...entity('b', 'Company'), metrics }],
+      ['c', entity('c', 'Company')],
+    ]);
+    const changed = changedMetrics(cache, [
+      { id: 'a', metrics: { ...metrics } },
+      { id: 'b', metrics: { ...metrics, pageRank: 0.2 } },
+      { id: 'c', metrics },
+      { id: 'unknown', metrics },
+    ]);
+    expect(changed.map((e) => [e.id, e.metrics?.pageRank])).toEqual([
+      ['b', 0.2],
+      ['c', 0.1],
+    ]);
+    expect(changed[0]).toMatchObject({ name: 'b', kind: 'Company' });
   });
 });

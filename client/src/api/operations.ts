@@ -609,3 +609,25 @@ export const KEY_ACTORS: Operation<{ keyActors: KeyActor[] }, KeyActorsVariables
     ${ENTITY_SUMMARY}
   `,
 };
+
+/** The current metrics of some entities (after a seed change moved every entity's PageRank). */
+export const ENTITY_METRICS: Operation<{ subgraph: { nodes: Array<{ id: string; metrics: EntityMetrics | null }> } }, { ids: string[] }> = {
+  name: 'EntityMetrics',
+  query: /* GraphQL */ `
+    query EntityMetrics($ids: [ID!]!) {
+      subgraph(ids: $ids) {
+        nodes {
+          id
+          metrics {
+            degree
+            inDegree
+            outDegree
+            pageRank
+            betweenness
+            community
+          }
+        }
+      }
+    }
+  `,
+};

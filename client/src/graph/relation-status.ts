@@ -33,5 +33,5 @@ export function statusClass(status: RelationStatus | string | null | undefined):
 export const STATUS_LABELS: Readonly<Record<RelationStatus, string>> = {
   SUPPORTED: 'supported',
   CONTESTED: 'contested: sources disagree',
-  DISPUTED: 'disputed: only disputing sources',
+  DISPUTED: 'disputed: no source supports',
 };
