@@ -12,6 +12,17 @@ export type Direction = 'OUT' | 'IN' | 'BOTH';
 // ---------------------------------------------------------------------------------------------
 // Fragments
 
+const METRIC_FIELDS = /* GraphQL */ `
+  fragment MetricFields on EntityMetrics {
+    degree
+    inDegree
+    outDegree
+    pageRank
+    betweenness
+    community
+  }
+`;
+
 const ENTITY_SUMMARY = /* GraphQL */ `
   fragment EntitySummary on Entity {
     id
@@ -23,14 +34,10 @@ const ENTITY_SUMMARY = /* GraphQL */ `
     seedLine
     degree
     metrics {
-      degree
-      inDegree
-      outDegree
-      pageRank
-      betweenness
-      community
+      ...MetricFields
     }
   }
+  ${METRIC_FIELDS}
 `;
 
 const RELATION_FIELDS = /* GraphQL */ `
@@ -619,15 +626,11 @@ export const ENTITY_METRICS: Operation<{ subgraph: { nodes: Array<{ id: string; 
         nodes {
           id
           metrics {
-            degree
-            inDegree
-            outDegree
-            pageRank
-            betweenness
-            community
+            ...MetricFields
           }
         }
       }
     }
+    ${METRIC_FIELDS}
   `,
 };
