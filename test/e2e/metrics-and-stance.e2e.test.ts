@@ -194,18 +194,18 @@ describe('metrics and stance in the explorer', () => {
     const claim = contested.find((r) => r.evidence.some((ev) => ev.disputedBy.some((e) => e.id === 'huawei')))!;
     expect(claim).toBeDefined();
 
-    await openApp(page, base, `e=${claim.from.id};${claim.to.id};clean-network;huawei&s=${encodeURIComponent(claim.id)}`);
+    await openApp(page, base, `e=${claim.from.id};${claim.to.id};clean-network;zte&s=${encodeURIComponent(claim.id)}`);
     const style = await page.evaluate((id) => {
       const edge = window.__splinternet!.cy.getElementById(id);
-      return { status: edge.data('status'), line: edge.style('line-style'), marker: edge.style('mid-target-arrow-shape') };
+      return { status: edge.data('status'), line: edge.style('line-style'), marker: edge.style('source-arrow-shape') };
     }, claim.id);
     expect(style).toEqual(
       claim.status === 'CONTESTED' ? { status: 'CONTESTED', line: 'dashed', marker: 'diamond' } : { status: 'DISPUTED', line: 'dotted', marker: 'tee' },
     );
-    // Clean Network excludes Huawei: supported, high confidence, a plain line.
+    // Clean Network excludes ZTE: supported, high confidence, a plain line.
     const plain = await page.evaluate(() => {
       const edge = window.__splinternet!.cy.edges('[status = "SUPPORTED"][confidence = "HIGH"]').first();
-      return { drawn: edge.nonempty(), line: edge.style('line-style'), marker: edge.style('mid-target-arrow-shape') };
+      return { drawn: edge.nonempty(), line: edge.style('line-style'), marker: edge.style('source-arrow-shape') };
     });
     expect(plain).toEqual({ drawn: true, line: 'solid', marker: 'none' });
 

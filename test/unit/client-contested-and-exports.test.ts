@@ -95,18 +95,18 @@ describe('contested relations on the canvas', () => {
     return view;
   }
 
-  it('draws contested dash-dot with a diamond, disputed dotted with a bar, supported plain', () => {
+  it('draws contested dash-dot with a diamond at the start, disputed dotted with a bar, supported plain', () => {
     const cy = draw().cy;
     const supported = cy.getElementById('us|EXCLUDES|huawei');
     const contested = cy.getElementById('huawei|SERVES|china');
     const disputed = cy.getElementById('china|SERVES|huawei');
     expect([supported.data('status'), contested.data('status'), disputed.data('status')]).toEqual(['SUPPORTED', 'CONTESTED', 'DISPUTED']);
     expect(supported.style('line-style')).toBe('solid');
-    expect(supported.style('mid-target-arrow-shape')).toBe('none');
+    expect(supported.style('source-arrow-shape')).toBe('none');
     expect(contested.style('line-style')).toBe('dashed');
-    expect(contested.style('mid-target-arrow-shape')).toBe('diamond');
+    expect(contested.style('source-arrow-shape')).toBe('diamond');
     expect(disputed.style('line-style')).toBe('dotted');
-    expect(disputed.style('mid-target-arrow-shape')).toBe('tee');
+    expect(disputed.style('source-arrow-shape')).toBe('tee');
     // Not by colour alone: all three keep the relation type's colour.
     expect(contested.style('line-color')).toBe(supported.style('line-color'));
   });

@@ -133,8 +133,8 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
 
 /**
  * Contested and disputed relations, drawn by line and marker, not by colour alone: contested
- * (sources disagree) dash-dot with a hollow diamond halfway, disputed (only disputing sources)
- * dotted with a bar halfway. The WebGL renderer draws neither dashes nor those markers, so
+ * (sources disagree) dash-dot with a hollow diamond at its start, disputed (only disputing
+ * sources) dotted with a bar at its start (halfway, the edge label would cover the marker). The WebGL renderer draws neither dashes nor those markers, so
  * there they are wider (contested) or wider and faint (disputed).
  */
 function statusRules(settings: RendererSettings): StylesheetJson {
@@ -151,9 +151,7 @@ function statusRules(settings: RendererSettings): StylesheetJson {
         width: 2.4,
         'line-style': 'dashed',
         'line-dash-pattern': [12, 4, 2, 4],
-        ...(settings.mode === 'huge'
-          ? {}
-          : { 'mid-target-arrow-shape': 'diamond', 'mid-target-arrow-fill': 'hollow', 'mid-target-arrow-color': 'data(color)' }),
+        ...(settings.mode === 'huge' ? {} : { 'source-arrow-shape': 'diamond', 'source-arrow-fill': 'hollow', 'source-arrow-color': 'data(color)' }),
         ...marker,
       },
     },
@@ -162,7 +160,7 @@ function statusRules(settings: RendererSettings): StylesheetJson {
       style: {
         width: 2.4,
         'line-style': 'dotted',
-        ...(settings.mode === 'huge' ? {} : { 'mid-target-arrow-shape': 'tee', 'mid-target-arrow-color': 'data(color)' }),
+        ...(settings.mode === 'huge' ? {} : { 'source-arrow-shape': 'tee', 'source-arrow-color': 'data(color)' }),
         ...marker,
       },
     },
