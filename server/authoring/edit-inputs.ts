@@ -35,6 +35,8 @@ export interface EvidenceInput {
   quote?: string | null;
   url?: string | null;
   date?: string | null;
+  stance?: 'SUPPORTS' | 'DISPUTES' | null;
+  disputedBy?: readonly string[] | null;
 }
 
 export interface EntityInput {

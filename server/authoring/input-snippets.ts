@@ -42,16 +42,24 @@ export function outletEntity(o: NewOutletInput, description?: string | null): En
   };
 }
 
-/** The evidence fields in the order seed files use: outlet, url, date, quote. */
+/** The evidence fields in the order seed files use: outlet, url, date, quote, stance, disputedBy. */
 export function evidenceFields(
-  e: { outlet?: string | null; quote?: string | null; url?: string | null; date?: string | null },
+  e: Pick<EvidenceInput, 'source' | 'outlet' | 'quote' | 'url' | 'date' | 'stance' | 'disputedBy'>,
   prefix: string,
 ): SnippetEntry[] {
+  const disputedBy = e.disputedBy ?? [];
   const entries: Array<SnippetEntry | false> = [
     present(e.outlet) && { key: 'outlet', value: e.outlet, field: `${prefix}.outlet` },
     present(e.url) && { key: 'url', value: e.url, field: `${prefix}.url` },
     present(e.date) && { key: 'date', value: e.date, field: `${prefix}.date` },
     present(e.quote) && { key: 'quote', value: e.quote, field: `${prefix}.quote` },
+    // supports is the default: written when the claim is disputed, or to override a source's stance.
+    (e.stance === 'DISPUTES' || (e.stance === 'SUPPORTS' && present(e.source))) && {
+      key: 'stance',
+      value: e.stance === 'DISPUTES' ? 'disputes' : 'supports',
+      field: `${prefix}.stance`,
+    },
+    disputedBy.length > 0 && { key: 'disputedBy', value: disputedBy.length === 1 ? disputedBy[0]! : [...disputedBy], field: `${prefix}.disputedBy` },
   ];
   return entries.filter((x): x is SnippetEntry => !!x);
 }
@@ -60,7 +68,7 @@ export function evidenceFields(
 export function evidenceSnippet(ev: EvidenceInput, prefix: string): { value: SnippetMap | string; newOutlet: NewOutletInput | undefined } {
   if (present(ev.outlet) && present(ev.newOutlet)) throw new EditInputError(prefix, 'give outlet or newOutlet, not both');
   const outlet = ev.newOutlet ? ev.newOutlet.id : ev.outlet;
-  const refines = [ev.quote, ev.url, ev.date, outlet].some(present);
+  const refines = [ev.quote, ev.url, ev.date, outlet].some(present) || present(ev.stance) || (ev.disputedBy?.length ?? 0) > 0;
   if (present(ev.source)) {
     if (!refines) return { value: ev.source, newOutlet: undefined };
     return {

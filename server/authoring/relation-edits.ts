@@ -99,6 +99,7 @@ function csvCells(r: RelationInput | (RelationInput & { evidence: readonly Evide
     ['since', r.since],
     ['until', r.until],
     ['confidence', r.confidence ? confidenceText(r.confidence) : null],
+    ...stanceCells(ev),
   ];
   for (const [k, v] of optional) {
     if (!v) continue;
@@ -106,6 +107,14 @@ function csvCells(r: RelationInput | (RelationInput & { evidence: readonly Evide
     cells.set(k, v);
   }
   return cells;
+}
+
+/** The CSV cells of an evidence's stance: `stance` only when it disputes, `disputedBy` ids joined by ';'. */
+function stanceCells(ev: EvidenceInput): Array<[string, string | null]> {
+  return [
+    ['stance', ev.stance === 'DISPUTES' ? 'disputes' : null],
+    ['disputedBy', ev.disputedBy && ev.disputedBy.length > 0 ? ev.disputedBy.join(';') : null],
+  ];
 }
 
 /** A relation's current content as RelationInput-like data (from its YAML item or CSV row). */
@@ -154,6 +163,11 @@ export function updateRelation(draft: EditDraft, ontology: Ontology, id: string,
       cells.set('quote', ev.quote ?? '');
       cells.set('url', ev.url ?? '');
       cells.set('date', ev.date ?? '');
+      for (const [k, v] of stanceCells(ev)) {
+        if (v && !columns.includes(k))
+          throw new EditInputError(`patch.evidence[0].${k}`, `the CSV file has no "${k}" column; move the relation to a YAML file`);
+        if (columns.includes(k)) cells.set(k, v ?? '');
+      }
     }
     draft.edit(path, (t) => replaceCsvRow(t, where.csv, cells));
     return `Edit relation ${describeRelation(draft, ontology, rel)}`;

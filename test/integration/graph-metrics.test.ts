@@ -4,6 +4,7 @@ import type { Ontology } from '../../server/ingest/ontology.ts';
 import type { SeedGraph } from '../../server/ingest/seed-model.ts';
 import { syncSeed } from '../../server/ingest/sync-seed.ts';
 import { computeGraphMetrics } from '../../server/metrics/compute-metrics.ts';
+import { subgraphMetricsCache } from '../../server/metrics/subgraph-metrics.ts';
 import { apiClient } from '../helpers/api-harness.ts';
 import { PROJECT_ROOT, SEED_DIR } from '../helpers/seed-fixture.ts';
 import { graphChecksum, openTestDatabase, resetDatabase } from '../helpers/test-database.ts';
@@ -76,14 +77,134 @@ describe('whole-graph metrics on the real dataset', () => {
     expect(await graphChecksum(db)).toEqual(before);
   });
 
-  it('keyActors through the API: ordered by the metric, filtered by kind', async () => {
+  it('are the same after a sync into an empty database: values, ranks and communities are deterministic', async () => {
+    const read = async () =>
+      (
+        await db.read((tx) =>
+          tx.run(
+            `MATCH (n:Entity) RETURN n.id AS id, [n.metricPageRank, n.metricBetweenness, n.metricCommunity, n.metricRankPageRank, n.metricRankOf] AS m ORDER BY id`,
+          ),
+        )
+      ).records.map((r) => r.toObject());
+    const before = await read();
+    await resetDatabase(db);
+    await syncSeed(db, graph);
+    expect(await read()).toEqual(before);
+  });
+
+  it('keyActors: ordered by the metric, first bounded, kinds filtered; ranks and values from the stored metrics', async () => {
     const api = apiClient(db, ontology);
+    const reference = computeGraphMetrics(
+      graph.entities.map((e) => e.id),
+      graph.relations.map((r) => ({ from: r.from, to: r.to })),
+    );
+    const kindOf = new Map(graph.entities.map((e) => [e.id, e.kind]));
+    const expectTop = (key: 'pageRank' | 'betweenness' | 'degree', n: number, kind?: string) =>
+      [...reference.byId]
+        .filter(([id]) => !kind || kindOf.get(id) === kind)
+        .sort((a, b) => b[1][key] - a[1][key] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, n)
+        .map(([id, m]) => ({ id, value: m[key] }));
     const r = await api.query(`{
       byPageRank: keyActors(first: 5) { rank value entity { id kind metrics { pageRank rank { position of } } } }
       companies: keyActors(kinds: ["Company"], by: BETWEENNESS, first: 3) { rank value entity { id kind } }
-      communities(first: 3) { id size members(first: 2) { id metrics { community } } }
+      byDegree: keyActors(by: DEGREE, first: 4) { value entity { id degree metrics { degree inDegree outDegree rank(by: DEGREE) { position } } } }
     }`);
     expect(r.errors).toBeUndefined();
-    console.log(JSON.stringify(r.data, null, 1));
+    const d = r.data as any;
+    expect(d.byPageRank.map((a: any) => ({ id: a.entity.id, value: a.value }))).toEqual(expectTop('pageRank', 5));
+    expect(d.byPageRank.map((a: any) => a.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(d.byPageRank[0].entity.metrics).toEqual({ pageRank: d.byPageRank[0].value, rank: { position: 1, of: graph.entities.length } });
+    expect(d.companies.map((a: any) => ({ id: a.entity.id, value: a.value }))).toEqual(expectTop('betweenness', 3, 'Company'));
+    expect(d.companies.every((a: any) => a.entity.kind === 'Company')).toBe(true);
+    expect(d.byDegree.map((a: any) => ({ id: a.entity.id, value: a.value }))).toEqual(expectTop('degree', 4));
+    for (const a of d.byDegree) {
+      expect(a.entity.metrics.degree).toBe(a.entity.degree);
+      expect(a.entity.metrics.inDegree + a.entity.metrics.outDegree).toBe(a.entity.degree);
+    }
+    const tooMany = await api.query(`{ keyActors(first: 100000) { rank } }`);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    const badKind = await api.query(`{ keyActors(kinds: ["Compnay"]) { rank } }`);
+    expect(badKind.errors?.[0]?.message).toMatch(/kinds: unknown kind "Compnay" \(did you mean "Company"\?\)/);
+  });
+
+  it('communities: largest first, with their most central members; filtered ones are computed on request and cached', async () => {
+    const api = apiClient(db, ontology);
+    const r = await api.query(`{ communities(first: 3) { id size members(first: 2) { id metrics { community pageRank } } } }`);
+    expect(r.errors).toBeUndefined();
+    const cs = (r.data as any).communities as Array<{
+      id: number;
+      size: number;
+      members: Array<{ id: string; metrics: { community: number; pageRank: number } }>;
+    }>;
+    expect(cs.map((c) => c.id)).toEqual([0, 1, 2]);
+    expect(cs.map((c) => c.size)).toEqual([...cs.map((c) => c.size)].sort((a, b) => b - a));
+    const stored = await storedMetrics();
+    for (const c of cs) {
+      const all = stored.filter((s) => s.community === c.id).sort((a, b) => b.pageRank - a.pageRank || (a.id < b.id ? -1 : 1));
+      expect(c.size).toBe(all.length);
+      expect(c.members.map((m) => m.id)).toEqual(all.slice(0, 2).map((s) => s.id));
+    }
+
+    // Over the Clean Network's exclusions and participations only, on a date.
+    const types = ['EXCLUDES', 'PARTICIPATES_IN'];
+    const asOf = '2020-12-31';
+    const kept = graph.relations.filter((x) => types.includes(x.type) && (!x.since || x.since <= asOf) && (!x.until || x.until >= asOf));
+    const reference = computeGraphMetrics(
+      kept.flatMap((x) => [x.from, x.to]),
+      kept.map((x) => ({ from: x.from, to: x.to })),
+    );
+    const q = `query ($types: [String!], $asOf: Date) {
+      communities(first: 2, relationTypes: $types, asOf: $asOf) { id size members(first: 3) { id } }
+      keyActors(first: 3, relationTypes: $types, asOf: $asOf, kinds: ["Company"]) { rank value entity { id metrics { pageRank } } }
+    }`;
+    const f = await api.query(q, { types, asOf });
+    expect(f.errors).toBeUndefined();
+    const fd = f.data as any;
+    const refCommunity = (id: number) =>
+      [...reference.byId].filter(([, m]) => m.community === id).sort((a, b) => b[1].pageRank - a[1].pageRank || (a[0] < b[0] ? -1 : 1));
+    expect(fd.communities).toEqual(
+      [0, 1].map((id) => ({
+        id,
+        size: refCommunity(id).length,
+        members: refCommunity(id)
+          .slice(0, 3)
+          .map(([m]) => ({ id: m })),
+      })),
+    );
+    const kindOf = new Map(graph.entities.map((e) => [e.id, e.kind]));
+    const refTop = [...reference.byId]
+      .filter(([id]) => kindOf.get(id) === 'Company')
+      .sort((a, b) => b[1].pageRank - a[1].pageRank || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3);
+    expect(fd.keyActors.map((a: any) => [a.entity.id, a.value])).toEqual(refTop.map(([id, m]) => [id, m.pageRank]));
+    // The entity's own metrics stay those of the whole graph.
+    const whole = stored.find((s) => s.id === fd.keyActors[0].entity.id)!;
+    expect(fd.keyActors[0].entity.metrics.pageRank).toBe(whole.pageRank);
+    // The same question again is answered from the cache (same graph version): one entry for this filter.
+    const before = subgraphMetricsCache.size;
+    expect((await api.query(q, { types: [...types].reverse(), asOf })).data).toEqual(fd);
+    expect(subgraphMetricsCache.size).toBe(before);
+  });
+
+  it('a failure in the metrics step rolls the whole sync back', async () => {
+    await resetDatabase(db);
+    await syncSeed(db, graph, { version: 'aaaaaaaaaaaa' });
+    const before = await graphChecksum(db);
+    // A real refusal by Neo4j inside the metrics write: two entities may not share a community.
+    // (The constraint needs the community index gone and no two entities sharing a value yet.)
+    await db.driver.executeQuery('DROP INDEX entity_metric_community IF EXISTS');
+    await db.write((tx) => tx.run('MATCH (n:Entity) REMOVE n.metricCommunity'));
+    await db.driver.executeQuery('CREATE CONSTRAINT one_per_community IF NOT EXISTS FOR (n:Entity) REQUIRE n.metricCommunity IS UNIQUE');
+    const cleared = await graphChecksum(db);
+    expect(cleared).not.toEqual(before);
+    try {
+      const changed: SeedGraph = { entities: graph.entities, relations: graph.relations.slice(1) };
+      await expect(syncSeed(db, changed, { version: 'bbbbbbbbbbbb', skipSchema: true })).rejects.toThrow(/one_per_community|already exists|metricCommunity/);
+      // Nothing of it committed: the removed relation, the version and the metrics are as they were.
+      expect(await graphChecksum(db)).toEqual(cleared);
+    } finally {
+      await db.driver.executeQuery('DROP CONSTRAINT one_per_community IF EXISTS');
+    }
   });
 });

@@ -75,7 +75,7 @@ const cases: Array<[string, Record<string, string>, string[]]> = [
     'unknown relation type, nothing close',
     { 'a.yaml': rel('  - us BANS tiktok @ap') },
     [
-      'seed/data/a.yaml:11:8: unknown relation type "BANS" (types: EXCLUDES, PROPOSED_BY, OWNS, PARTICIPATES_IN, PLANS_TO_BAN, LABELS_THREAT, RESTRICTS, COUNTERS, HOLDS_OFFICE, ENDORSES, TARGETS, REVOKES, HEADQUARTERED_IN, PART_OF, LEADS, ISSUED_BY, BLOCKS, FOUNDED_BY, INVESTS_IN, LANDS_IN, MERGED_INTO, MEMBER_OF)',
+      'seed/data/a.yaml:11:8: unknown relation type "BANS" (types: EXCLUDES, PROPOSED_BY, OWNS, PARTICIPATES_IN, PLANS_TO_BAN, LABELS_THREAT, RESTRICTS, COUNTERS, HOLDS_OFFICE, ENDORSES, TARGETS, REVOKES, HEADQUARTERED_IN, PART_OF, LEADS, ISSUED_BY, BLOCKS, FOUNDED_BY, INVESTS_IN, LANDS_IN, MERGED_INTO, MEMBER_OF, SPIES_FOR)',
     ],
   ],
   ['dangling id', { 'a.yaml': rel('  - us PLANS_TO_BAN tiktk @ap') }, ['seed/data/a.yaml:11:21: unknown entity id "tiktk" (did you mean "tiktok"?)']],
@@ -187,7 +187,7 @@ describe('malformed seed input: every problem located, nothing loaded', () => {
     });
     dirs.push(seed.remove);
     expect(loadSeed({ seedDir: seed.dir }).diagnostics.map(formatDiagnostic)).toEqual([
-      'seed/data/a.yaml:11:8: unknown relation type "BANS" (types: EXCLUDES, PROPOSED_BY, OWNS, PARTICIPATES_IN, PLANS_TO_BAN, LABELS_THREAT, RESTRICTS, COUNTERS, HOLDS_OFFICE, ENDORSES, TARGETS, REVOKES, HEADQUARTERED_IN, PART_OF, LEADS, ISSUED_BY, BLOCKS, FOUNDED_BY, INVESTS_IN, LANDS_IN, MERGED_INTO, MEMBER_OF)',
+      'seed/data/a.yaml:11:8: unknown relation type "BANS" (types: EXCLUDES, PROPOSED_BY, OWNS, PARTICIPATES_IN, PLANS_TO_BAN, LABELS_THREAT, RESTRICTS, COUNTERS, HOLDS_OFFICE, ENDORSES, TARGETS, REVOKES, HEADQUARTERED_IN, PART_OF, LEADS, ISSUED_BY, BLOCKS, FOUNDED_BY, INVESTS_IN, LANDS_IN, MERGED_INTO, MEMBER_OF, SPIES_FOR)',
       'seed/data/a.yaml:12:21: unknown entity id "tiktk" (did you mean "tiktok"?)',
       'seed/data/b.yaml:2:20: unknown kind "Compnay" (did you mean "Company"?)',
     ]);

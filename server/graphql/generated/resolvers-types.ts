@@ -403,10 +403,14 @@ export type Evidence = {
 export type EvidenceInput = {
   /** Publication date, YYYY[-MM[-DD]]. */
   date?: InputMaybe<Scalars['Date']['input']>;
+  /** Who disputes the claim (with stance DISPUTES): entity ids, written as `disputedBy:`. */
+  disputedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
   newOutlet?: InputMaybe<NewOutletInput>;
   outlet?: InputMaybe<Scalars['ID']['input']>;
   quote?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<Scalars['ID']['input']>;
+  /** Whether this source supports the claim (the default) or reports it disputed; written as `stance:`. */
+  stance?: InputMaybe<Stance>;
   url?: InputMaybe<Scalars['String']['input']>;
 };
 

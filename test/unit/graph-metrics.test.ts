@@ -1,0 +1,168 @@
+import { DirectedGraph, UndirectedGraph } from 'graphology';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import { describe, expect, it } from 'vitest';
+import { BoundedCache } from '../../server/metrics/bounded-cache.ts';
+import { commonJsDefault } from '../../server/metrics/commonjs-default.ts';
+import { computeGraphMetrics } from '../../server/metrics/compute-metrics.ts';
+import { buildMetricsGraph } from '../../server/metrics/metrics-graph.ts';
+import { rankPositions } from '../../server/metrics/metric-ranks.ts';
+import { computeBetweenness, MIN_PIVOTS } from '../../server/metrics/sampled-betweenness.ts';
+import { seededRandom } from '../../server/metrics/seeded-random.ts';
+
+const edges = (pairs: string) => pairs.split(' ').map((p) => ({ from: p[0]!, to: p[1]! }));
+
+describe('whole-graph metrics, checked by hand', () => {
+  // A star: b, c and d point at a, a points at e. Directed for PageRank, a star of four leaves
+  // around a for betweenness.
+  const star = computeGraphMetrics(['a', 'b', 'c', 'd', 'e'], edges('ba ca da ae'));
+
+  it('degree counts relations each way', () => {
+    const deg = Object.fromEntries([...star.byId].map(([id, m]) => [id, [m.inDegree, m.outDegree, m.degree]]));
+    expect(deg).toEqual({ a: [3, 1, 4], b: [0, 1, 1], c: [0, 1, 1], d: [0, 1, 1], e: [1, 0, 1] });
+  });
+
+  it('PageRank solves the damped equations (α = 0.85, N = 5, e dangling)', () => {
+    // With t = (1−α)/N = 0.03 and u = α/N = 0.17 (e's rank is spread evenly):
+    //   x_b = x_c = x_d = t + u·x_e
+    //   x_a = t + α·3·x_b + u·x_e = 0.1065 + 0.6035·x_e
+    //   x_e = t + α·x_a + u·x_e  ⇒  0.317025·x_e = 0.120525
+    const xe = 0.120525 / 0.317025; // 0.380175…
+    const expected = { a: 0.1065 + 0.6035 * xe, b: 0.03 + 0.17 * xe, c: 0.03 + 0.17 * xe, d: 0.03 + 0.17 * xe, e: xe };
+    for (const [id, v] of Object.entries(expected)) expect(star.byId.get(id)!.pageRank).toBeCloseTo(v, 9);
+    expect([...star.byId.values()].reduce((s, m) => s + m.pageRank, 0)).toBeCloseTo(1, 12);
+    expect(star.byId.get('a')!.pageRank).toBeCloseTo(0.3359356517624793, 9);
+  });
+
+  it('betweenness: the centre of a star lies on all C(4,2) = 6 leaf-to-leaf paths, normalised by 6', () => {
+    expect(star.betweenness.exact).toBe(true);
+    expect(Object.fromEntries([...star.byId].map(([id, m]) => [id, m.betweenness]))).toEqual({ a: 1, b: 0, c: 0, d: 0, e: 0 });
+  });
+
+  it('ranks: highest first, ties share the better position', () => {
+    const rank = (key: 'rankPageRank' | 'rankDegree' | 'rankBetweenness') => Object.fromEntries([...star.byId].map(([id, m]) => [id, m[key]]));
+    expect(rank('rankPageRank')).toEqual({ e: 1, a: 2, b: 3, c: 3, d: 3 });
+    expect(rank('rankDegree')).toEqual({ a: 1, b: 2, c: 2, d: 2, e: 2 });
+    expect(rank('rankBetweenness')).toEqual({ a: 1, b: 2, c: 2, d: 2, e: 2 });
+    expect(star.byId.get('a')!.rankOf).toBe(5);
+    expect([
+      ...rankPositions(
+        new Map([
+          ['w', 5],
+          ['x', 3],
+          ['y', 3],
+          ['z', 1],
+        ]),
+      ),
+    ]).toEqual([
+      ['w', 1],
+      ['x', 2],
+      ['y', 2],
+      ['z', 4],
+    ]);
+  });
+
+  // Two triangles a-b-c and d-e-f joined by the bridge c-d.
+  const barbell = computeGraphMetrics(['f', 'e', 'd', 'c', 'b', 'a'], edges('ab bc ca cd de ef fd'));
+
+  it('betweenness of a barbell: each bridge end carries 3 × 2 = 6 of the C(5,2) = 10 possible pairs', () => {
+    const expected = { a: 0, b: 0, c: 0.6, d: 0.6, e: 0, f: 0 };
+    for (const [id, v] of Object.entries(expected)) expect(barbell.byId.get(id)!.betweenness).toBeCloseTo(v, 12);
+  });
+
+  it('Louvain finds the two triangles; equal sizes, so community 0 is the one holding the smallest id', () => {
+    const community = Object.fromEntries([...barbell.byId].map(([id, m]) => [id, m.community]));
+    expect(community).toEqual({ a: 0, b: 0, c: 0, d: 1, e: 1, f: 1 });
+    expect(barbell.communities).toBe(2);
+  });
+
+  it('parallel relations count in the degree; self-relations only in the degree', () => {
+    const m = computeGraphMetrics(['a', 'b'], edges('ab ab aa'));
+    expect(m.byId.get('a')).toMatchObject({ outDegree: 3, inDegree: 1, degree: 4 });
+    expect(m.byId.get('b')).toMatchObject({ inDegree: 2, degree: 2 });
+    const g = buildMetricsGraph(['a', 'b'], edges('ab ab aa'));
+    expect([g.directed.size, g.directed.getEdgeAttribute('a', 'b', 'weight')]).toEqual([1, 2]);
+  });
+
+  it('relations to unknown entities are ignored and an empty graph has no metrics', () => {
+    expect(computeGraphMetrics(['a'], edges('ab')).byId.get('a')).toMatchObject({ degree: 0, pageRank: 1, community: 0 });
+    expect(computeGraphMetrics([], []).byId.size).toBe(0);
+  });
+});
+
+/** A seeded random graph: two dense clusters of `n` joined only through the entity "bridge". */
+function twoClusters(n: number, perNode: number, seed: number): { ids: string[]; edges: Array<{ from: string; to: string }> } {
+  const rand = seededRandom(seed);
+  const ids = ['bridge'];
+  const out: Array<{ from: string; to: string }> = [];
+  for (const side of ['l', 'r']) {
+    for (let i = 0; i < n; i++) ids.push(`${side}${i}`);
+    for (let i = 0; i < n; i++) for (let k = 0; k < perNode; k++) out.push({ from: `${side}${i}`, to: `${side}${Math.floor(rand() * n)}` });
+    out.push({ from: `${side}0`, to: 'bridge' });
+  }
+  return { ids, edges: out };
+}
+
+describe('betweenness beyond the exact budget', () => {
+  const { ids, edges: es } = twoClusters(150, 3, 7);
+  const g = buildMetricsGraph(ids, es);
+
+  it('exact: equals graphology-metrics’ own betweenness (the reference)', () => {
+    const reference = commonJsDefault(betweennessModule)(g.undirected, { normalized: true, getEdgeWeight: null });
+    const mine = computeBetweenness(g, { seed: 1 });
+    expect(mine.exact).toBe(true);
+    for (const id of ids) expect(mine.values.get(id)).toBeCloseTo(reference[id]!, 12);
+  });
+
+  it('sampled: seeded pivots give the same estimate every run, close to the exact one where it matters', () => {
+    const budget = (g.undirected.order + 2 * g.undirected.size) * 10; // 10 passes' worth: below the floor
+    const a = computeBetweenness(g, { seed: 1, budget });
+    const b = computeBetweenness(buildMetricsGraph([...ids].reverse(), [...es].reverse()), { seed: 1, budget });
+    expect(a).toMatchObject({ exact: false, pivots: MIN_PIVOTS });
+    expect([...a.values]).toEqual([...b.values]);
+    const exact = computeBetweenness(g, { seed: 1 }).values;
+    // The bridge and the two entities it joins lie between the clusters: the three top brokers.
+    const top3 = (m: Map<string, number>) =>
+      [...m]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 3)
+        .map(([id]) => id)
+        .sort();
+    expect(top3(exact)).toEqual(['bridge', 'l0', 'r0']);
+    expect(top3(a.values)).toEqual(['bridge', 'l0', 'r0']);
+    // Unbiased estimator: the bridge lies between every left–right pair, about half of all pairs.
+    expect(Math.abs(a.values.get('bridge')! - exact.get('bridge')!) / exact.get('bridge')!).toBeLessThan(0.15);
+  });
+});
+
+describe('determinism', () => {
+  it('the same graph in any input order gives the same metrics and communities', () => {
+    const { ids, edges: es } = twoClusters(60, 2, 3);
+    const shuffled = [...es].sort(() => 0.5 - seededRandom(9)());
+    const a = computeGraphMetrics(ids, es);
+    const b = computeGraphMetrics([...ids].reverse(), shuffled);
+    expect([...b.byId].sort()).toEqual([...a.byId].sort());
+    // Community ids by size: 0 is the largest.
+    const sizes = new Map<number, number>();
+    for (const m of a.byId.values()) sizes.set(m.community, (sizes.get(m.community) ?? 0) + 1);
+    const bySize = [...sizes].sort((x, y) => x[0] - y[0]).map(([, n]) => n);
+    expect(bySize).toEqual([...bySize].sort((x, y) => y - x));
+  });
+
+  it('the graph types the metrics run on are simple graphs (one edge per pair)', () => {
+    const g = buildMetricsGraph(['a', 'b'], edges('ab ba'));
+    expect(g.directed).toBeInstanceOf(DirectedGraph);
+    expect(g.undirected).toBeInstanceOf(UndirectedGraph);
+    expect([g.directed.size, g.undirected.size, g.undirected.getEdgeAttribute('a', 'b', 'weight')]).toEqual([2, 1, 2]);
+  });
+});
+
+describe('BoundedCache', () => {
+  it('keeps the most recently used entries up to its capacity', () => {
+    const c = new BoundedCache<number>(2);
+    c.set('a', 1);
+    c.set('b', 2);
+    expect(c.get('a')).toBe(1); // a is now the most recent
+    c.set('c', 3);
+    expect([c.get('a'), c.get('b'), c.get('c'), c.size]).toEqual([1, undefined, 3, 2]);
+  });
+});
