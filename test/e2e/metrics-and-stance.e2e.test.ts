@@ -5,6 +5,7 @@
  * with its own line and marker and the inspector sets both sides of its evidence side by side,
  * and "only contested" leaves just those relations.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { COMMUNITY_PALETTE, OTHER_COMMUNITY_COLOR } from '../../client/src/graph/community-palette.ts';
@@ -228,5 +229,37 @@ describe('metrics and stance in the explorer', () => {
     expect((await state(page)).relations.length).toBeGreaterThan(visible.length);
     expect((await state(page)).filters.contestedOnly).toBe(true);
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/x=1/);
+
+    // GEXF of what is visible: the browser's XML parser reads it, with every node and edge and the status.
+    await page.getByRole('button', { name: 'Export ▾' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-format="gexf"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^splinternet-\d{4}-\d{2}-\d{2}\.gexf$/);
+    const gexf = readFileSync((await download.path())!, 'utf8');
+    const parsed = await page.evaluate(
+      ({ xml, id }) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        const titles = new Map([...doc.querySelectorAll('attributes[class="edge"] attribute')].map((a) => [a.getAttribute('id'), a.getAttribute('title')]));
+        const edge = [...doc.querySelectorAll('edge')].find((e) => e.getAttribute('id') === id);
+        const values = Object.fromEntries(
+          [...(edge?.querySelectorAll('attvalue') ?? [])].map((v) => [titles.get(v.getAttribute('for')), v.getAttribute('value')]),
+        );
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          nodes: [...doc.querySelectorAll('node')].map((n) => n.getAttribute('id')!).sort(),
+          edges: [...doc.querySelectorAll('edge')].map((e) => e.getAttribute('id')!).sort(),
+          status: values.status,
+          pageRankDeclared: [...doc.querySelectorAll('attributes[class="node"] attribute')].some((a) => a.getAttribute('title') === 'pageRank'),
+        };
+      },
+      { xml: gexf, id: claim.id },
+    );
+    const now = await state(page);
+    expect(parsed).toEqual({
+      error: null,
+      nodes: [...now.visibleEntities].sort(),
+      edges: [...now.visibleRelations].sort(),
+      status: claim.status,
+      pageRankDeclared: true,
+    });
   });
 });
