@@ -13,6 +13,7 @@ import { OntologyState } from './graph/ontology-state.ts';
 import { decodeViewState } from './graph/url-state.ts';
 import { byId } from './ui/dom.ts';
 import { installAppTestHook } from './features/app-test-hook.ts';
+import { Appearance } from './features/appearance.ts';
 import { Authoring } from './features/authoring/authoring.ts';
 import { DraftFromArticle } from './features/draft/draft-from-article.ts';
 import { ExpansionActions } from './features/expansion.ts';
@@ -22,9 +23,11 @@ import { FiltersAndTime } from './features/filters-and-time.ts';
 import { GraphEvents } from './features/graph-events.ts';
 import { HiddenEntities } from './features/hidden-entities.ts';
 import { InspectorWiring } from './features/inspector-wiring.ts';
+import { KeyActors } from './features/key-actors.ts';
 import { KeyboardShortcuts } from './features/keyboard-shortcuts.ts';
 import { LayoutChoice } from './features/layout-choice.ts';
 import { LiveUpdates } from './features/live-updates.ts';
+import { MetricsRefresh } from './features/metrics-refresh.ts';
 import { NodeMenu } from './features/node-menu.ts';
 import { Paths } from './features/paths.ts';
 import { ScaleModes } from './features/scale-modes.ts';
@@ -80,6 +83,8 @@ export async function startApp(): Promise<void> {
   const whatChanged = new WhatChanged(api, explorer, feedback, filters.changesSlot);
   new Search(api, explorer, ontology, feedback, shortcuts);
   const expansion = new ExpansionActions(explorer, feedback, events, shortcuts);
+  const appearance = new Appearance(view);
+  new KeyActors(api, ontology, expansion, viewport, feedback);
   const paths = new Paths(api, explorer, ontology, feedback, filters, events, shortcuts);
   const inspector = new InspectorWiring(api, view, ontology, feedback, expansion, paths, events, shortcuts);
   new HiddenEntities(explorer, expansion, inspector, feedback);
@@ -92,14 +97,16 @@ export async function startApp(): Promise<void> {
   ];
   new NodeMenu(view, container, menuSections, events, shortcuts);
   const live = new LiveUpdates(api, explorer, ontology, inspector, feedback);
-  const url = new ShareableUrl(explorer, [layout, filters, whatChanged], events);
+  new MetricsRefresh(api, explorer, ontology, feedback);
+  const url = new ShareableUrl(explorer, [layout, filters, whatChanged, appearance], events);
   whatChanged.onChange(() => url.schedule());
+  appearance.onChange(() => url.schedule());
   const undoRedo = new UndoRedo(explorer, shortcuts);
   const exports = new ExportAndShare(view, url, feedback, () => live.state.version);
   new StatusAndToolbar(view, { undoRedo, layout, paths, exports, scale, help: shortcuts }, events);
   // After the toolbar, which has its slot.
   new DraftFromArticle(api, explorer, ontology, feedback, authoring, shortcuts);
-  installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring });
+  installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring, appearance });
   void authoring.start();
 
   // The first view: a synthetic graph (`?synthetic=N`), the view of a link, or the opening view.

@@ -77,6 +77,9 @@ describe('exports', () => {
       fromName: 'Clean Network',
       toName: 'Huawei',
       outletName: 'AP News',
+      status: 'SUPPORTED',
+      stance: 'SUPPORTS',
+      disputedBy: '',
     });
   });
 

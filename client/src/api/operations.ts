@@ -12,6 +12,17 @@ export type Direction = 'OUT' | 'IN' | 'BOTH';
 // ---------------------------------------------------------------------------------------------
 // Fragments
 
+const METRIC_FIELDS = /* GraphQL */ `
+  fragment MetricFields on EntityMetrics {
+    degree
+    inDegree
+    outDegree
+    pageRank
+    betweenness
+    community
+  }
+`;
+
 /** The EntitySummary fragment (also used by draft-operations.ts). */
 export const ENTITY_SUMMARY = /* GraphQL */ `
   fragment EntitySummary on Entity {
@@ -23,7 +34,11 @@ export const ENTITY_SUMMARY = /* GraphQL */ `
     seedFile
     seedLine
     degree
+    metrics {
+      ...MetricFields
+    }
   }
+  ${METRIC_FIELDS}
 `;
 
 export const RELATION_FIELDS = /* GraphQL */ `
@@ -47,10 +62,17 @@ export const RELATION_FIELDS = /* GraphQL */ `
       name
       value
     }
+    status
     evidence {
       quote
       url
       publishedAt
+      stance
+      disputedBy {
+        id
+        name
+        kind
+      }
       outlet {
         id
         name
@@ -70,13 +92,33 @@ export interface EntitySummary {
   seedFile: string | null;
   seedLine: number | null;
   degree: number;
+  /** Whole-graph centrality and community (null until a sync computed them; absent in synthetic graphs). */
+  metrics?: EntityMetrics | null;
 }
+
+/** The SDL's `EntityMetrics` without `rank` (asked for only by the inspector). */
+export interface EntityMetrics {
+  degree: number;
+  inDegree: number;
+  outDegree: number;
+  pageRank: number;
+  betweenness: number;
+  community: number;
+}
+
+export type Metric = 'DEGREE' | 'PAGERANK' | 'BETWEENNESS';
+export type RelationStatus = 'SUPPORTED' | 'CONTESTED' | 'DISPUTED';
+export type Stance = 'SUPPORTS' | 'DISPUTES';
 
 export interface Evidence {
   outlet: { id: string; name: string; website: string };
   quote: string | null;
   url: string | null;
   publishedAt: IsoDate;
+  /** Whether this source supports the claim or reports it disputed (SUPPORTS when absent). */
+  stance?: Stance;
+  /** Who disputes it (stance DISPUTES). */
+  disputedBy?: Array<{ id: string; name: string; kind: string }>;
 }
 
 /** A relation as the client keeps it: ends by id, evidence in full. */
@@ -92,6 +134,8 @@ export interface Relation {
   confidence: Confidence;
   properties: Array<{ name: string; value: string }>;
   evidence: Evidence[];
+  /** SUPPORTED, CONTESTED (evidence both ways) or DISPUTED (only disputing evidence). */
+  status?: RelationStatus;
   seedFile: string | null;
   seedLine: number | null;
 }
@@ -336,10 +380,17 @@ export const ENTITY_RELATIONS: Operation<{ entity: (EntitySummary & { relations:
               name
               value
             }
+            status
             evidence {
               quote
               url
               publishedAt
+              stance
+              disputedBy {
+                id
+                name
+                kind
+              }
               outlet {
                 id
                 name
@@ -370,9 +421,23 @@ export interface InspectorRelation extends Omit<Relation, 'from' | 'to'> {
   to: EntityRef;
 }
 
+/** Where an entity ranks by a metric: 1 is the most central, ties share the better position. */
+export interface MetricRank {
+  position: number;
+  of: number;
+}
+
+/** The metrics as the inspector reads them: values and ranks. */
+export interface RankedMetrics extends EntityMetrics {
+  pageRankRank: MetricRank;
+  degreeRank: MetricRank;
+  betweennessRank: MetricRank;
+}
+
 export interface EntityDetailResult {
   entity:
     | (EntityDetail & {
+        metrics?: RankedMetrics | null;
         relations: { totalCount: number; nodes: InspectorRelation[] };
       })
     | null;
@@ -389,6 +454,20 @@ export const ENTITY_DETAIL: Operation<EntityDetailResult, { id: string; first?: 
     query EntityDetail($id: ID!, $first: Int, $asOf: Date) {
       entity(id: $id) {
         ...EntitySummary
+        metrics {
+          pageRankRank: rank(by: PAGERANK) {
+            position
+            of
+          }
+          degreeRank: rank(by: DEGREE) {
+            position
+            of
+          }
+          betweennessRank: rank(by: BETWEENNESS) {
+            position
+            of
+          }
+        }
         ... on Country {
           iso2
           status
@@ -448,10 +527,17 @@ export const ENTITY_DETAIL: Operation<EntityDetailResult, { id: string; first?: 
               name
               value
             }
+            status
             evidence {
               quote
               url
               publishedAt
+              stance
+              disputedBy {
+                id
+                name
+                kind
+              }
               outlet {
                 id
                 name
@@ -497,5 +583,55 @@ export const PATHS: Operation<{ paths: PathResult[] }, PathsVariables> = {
     }
     ${ENTITY_SUMMARY}
     ${RELATION_FIELDS}
+  `,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Metrics
+
+export interface KeyActor {
+  entity: EntitySummary;
+  value: number;
+  rank: number;
+}
+
+export interface KeyActorsVariables {
+  kinds?: string[] | null;
+  by?: Metric;
+  first?: number;
+}
+
+/** The most central entities by a metric, optionally of some kinds only. */
+export const KEY_ACTORS: Operation<{ keyActors: KeyActor[] }, KeyActorsVariables> = {
+  name: 'KeyActors',
+  query: /* GraphQL */ `
+    query KeyActors($kinds: [String!], $by: Metric, $first: Int) {
+      keyActors(kinds: $kinds, by: $by, first: $first) {
+        value
+        rank
+        entity {
+          ...EntitySummary
+        }
+      }
+    }
+    ${ENTITY_SUMMARY}
+  `,
+};
+
+/** The current metrics of some entities (after a seed change moved every entity's PageRank). */
+export const ENTITY_METRICS: Operation<{ subgraph: { nodes: Array<{ id: string; metrics: EntityMetrics | null }> } }, { ids: string[] }> = {
+  name: 'EntityMetrics',
+  query: /* GraphQL */ `
+    query EntityMetrics($ids: [ID!]!) {
+      subgraph(ids: $ids) {
+        nodes {
+          id
+          metrics {
+            ...MetricFields
+          }
+        }
+      }
+    }
+    ${METRIC_FIELDS}
   `,
 };

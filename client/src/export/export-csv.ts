@@ -1,8 +1,10 @@
 /**
  * CSV export: one row per piece of evidence of each visible relation (RFC 4180). `from`, `to`
- * and `outlet` are ids, as in seed/data/*.csv; their names follow in the last columns.
+ * and `outlet` are ids, as in seed/data/*.csv; their names follow, then the relation's status
+ * and the evidence's stance. The entities and their metrics: export-entities-csv.ts.
  */
 import type { EntitySummary } from '../api/operations.ts';
+import { statusOf } from '../graph/relation-status.ts';
 import type { ExportData } from './export-data.ts';
 
 export const CSV_COLUMNS = [
@@ -21,6 +23,10 @@ export const CSV_COLUMNS = [
   'fromName',
   'toName',
   'outletName',
+  // Whether the record agrees: the relation's status, this evidence's stance, who disputes it (ids, ";").
+  'status',
+  'stance',
+  'disputedBy',
 ] as const;
 
 /** The CSV text for `data`, header first, CRLF line ends. */
@@ -39,6 +45,7 @@ export function buildCsv(data: ExportData): string {
       confidence: r.confidence,
       fromName: names.get(r.from.id)?.name ?? '',
       toName: names.get(r.to.id)?.name ?? '',
+      status: statusOf(r),
     };
     const evidence = r.evidence.length > 0 ? r.evidence : [null];
     for (const ev of evidence) {
@@ -49,6 +56,8 @@ export function buildCsv(data: ExportData): string {
         url: ev?.url ?? '',
         date: ev?.publishedAt ?? '',
         outletName: ev?.outlet.name ?? '',
+        stance: ev ? (ev.stance ?? 'SUPPORTS') : '',
+        disputedBy: (ev?.disputedBy ?? []).map((e) => e.id).join(';'),
       };
       rows.push(CSV_COLUMNS.map((c) => row[c]));
     }

@@ -2,6 +2,7 @@
 import type { Explorer } from '../graph/explorer.ts';
 import { selectedElementId } from '../graph/selection.ts';
 import { installTestHook } from '../ui/test-hook.ts';
+import type { Appearance } from './appearance.ts';
 import type { Authoring } from './authoring/authoring.ts';
 import type { Feedback } from './feedback.ts';
 import type { InspectorWiring } from './inspector-wiring.ts';
@@ -18,9 +19,10 @@ export interface HookSources {
   feedback: Pick<Feedback, 'errors'>;
   live: Pick<LiveUpdates, 'state'>;
   authoring: Pick<Authoring, 'mode' | 'drawing' | 'history'>;
+  appearance: Pick<Appearance, 'current' | 'legend'>;
 }
 
-export function installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring }: HookSources): void {
+export function installAppTestHook({ explorer, inspector, scale, layout, feedback, live, authoring, appearance }: HookSources): void {
   const view = explorer.view;
   installTestHook({
     get cy() {
@@ -80,6 +82,9 @@ export function installAppTestHook({ explorer, inspector, scale, layout, feedbac
       },
       get seed() {
         return structuredClone(live.state);
+      },
+      get appearance() {
+        return { ...appearance.current, legend: appearance.legend };
       },
       get authoring() {
         return { mode: authoring.mode, drawing: authoring.drawing, edits: authoring.history.size, lastDiff: authoring.history.last?.diff ?? null };

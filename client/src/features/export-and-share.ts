@@ -6,6 +6,8 @@ import { datedFilename, downloadBlob, downloadText } from '../export/download.ts
 import { captionLines, legendFromCy, type ExportDecorations } from '../export/export-decorations.ts';
 import { buildCsv } from '../export/export-csv.ts';
 import { collectExportData } from '../export/export-data.ts';
+import { buildEntitiesCsv } from '../export/export-entities-csv.ts';
+import { buildGexf } from '../export/export-gexf.ts';
 import { buildJsonExport, serializeJsonExport } from '../export/export-json.ts';
 import { exportPng } from '../export/export-png.ts';
 import { buildSvg, svgInputFromCy } from '../export/export-svg.ts';
@@ -14,7 +16,7 @@ import { showToast } from '../ui/toasts.ts';
 import type { Feedback } from './feedback.ts';
 import type { ShareableUrl } from './shareable-url.ts';
 
-export type ExportFormat = 'png' | 'svg' | 'json' | 'csv';
+export type ExportFormat = 'png' | 'svg' | 'json' | 'csv' | 'csv-entities' | 'gexf';
 
 export class ExportAndShare {
   constructor(
@@ -48,6 +50,20 @@ export class ExportAndShare {
         case 'csv':
           downloadText(buildCsv(data()), datedFilename('csv'), 'text/csv');
           break;
+        case 'csv-entities':
+          downloadText(buildEntitiesCsv(data()), datedFilename('entities.csv'), 'text/csv');
+          break;
+        case 'gexf': {
+          // Positions, colours and sizes as drawn, so Gephi opens the same picture (appearance included).
+          const node = (id: string) => view.cy.getElementById(id);
+          const gexf = buildGexf(data(), {
+            position: (id) => node(id).position(),
+            color: (id) => String(node(id).style('background-color')),
+            size: (id) => node(id).width(),
+          });
+          downloadText(gexf, datedFilename('gexf'), 'application/gexf+xml');
+          break;
+        }
       }
     } catch (error) {
       this.feedback.report(error, `Export ${format.toUpperCase()}`);

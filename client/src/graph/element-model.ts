@@ -3,7 +3,8 @@
  * copies it); the full records, evidence included, live in the `EntityCache`.
  */
 import type { EdgeDefinition, NodeDefinition, Position } from 'cytoscape';
-import type { EntitySummary, KindInfo, Relation } from '../api/operations.ts';
+import type { EntitySummary, KindInfo, Relation, RelationStatus } from '../api/operations.ts';
+import { statusOf } from './relation-status.ts';
 
 /** Node data: what styles and filters read. */
 export interface NodeData {
@@ -13,6 +14,12 @@ export interface NodeData {
   color: string;
   shape: string;
   degree: number;
+  /** Whole-graph metrics (absent until a sync computed them): what "size/colour by" read. */
+  pageRank?: number;
+  betweenness?: number;
+  community?: number;
+  inDegree?: number;
+  outDegree?: number;
 }
 
 /** Edge data: what styles and filters read. */
@@ -26,6 +33,8 @@ export interface EdgeData {
   until: string | null;
   confidence: string;
   color: string;
+  /** SUPPORTED, CONTESTED or DISPUTED: contested and disputed relations are drawn distinctly. */
+  status: RelationStatus;
 }
 
 /** Colour and shape per kind, from the ontology. */
@@ -105,14 +114,23 @@ export function toNodeDefinition(entity: EntitySummary, styles: KindStyles, posi
     shape: style.shape,
     degree: entity.degree,
   };
+  const metrics = entity.metrics;
+  if (metrics) {
+    data.pageRank = metrics.pageRank;
+    data.betweenness = metrics.betweenness;
+    data.community = metrics.community;
+    data.inDegree = metrics.inDegree;
+    data.outDegree = metrics.outDegree;
+  }
   return position ? { group: 'nodes', data, position: { ...position } } : { group: 'nodes', data };
 }
 
 export function toEdgeDefinition(
-  relation: Pick<Relation, 'id' | 'type' | 'phrase' | 'since' | 'until' | 'confidence'> & {
-    from: { id: string };
-    to: { id: string };
-  },
+  relation: Pick<Relation, 'id' | 'type' | 'phrase' | 'since' | 'until' | 'confidence'> &
+    Partial<Pick<Relation, 'status' | 'evidence'>> & {
+      from: { id: string };
+      to: { id: string };
+    },
   color: string = DEFAULT_EDGE_COLOR,
 ): EdgeDefinition {
   const data: EdgeData = {
@@ -125,6 +143,7 @@ export function toEdgeDefinition(
     until: relation.until,
     confidence: relation.confidence,
     color,
+    status: statusOf({ status: relation.status, evidence: relation.evidence ?? [] }),
   };
   return { group: 'edges', data };
 }

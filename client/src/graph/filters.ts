@@ -6,6 +6,7 @@
  */
 import type { Core } from 'cytoscape';
 import { forceOn } from './as-of-date.ts';
+import { isContested } from './relation-status.ts';
 
 /** The filter settings; part of the shared view. */
 export interface FilterState {
@@ -20,6 +21,8 @@ export interface FilterState {
    * none to begin with stay). @default true
    */
   hideStranded: boolean;
+  /** Show only contested and disputed relations (relation-status.ts). @default false */
+  contestedOnly?: boolean;
 }
 
 export const NO_FILTERS: FilterState = { hiddenKinds: [], hiddenTypes: [], asOf: null, hideStranded: true };
@@ -35,6 +38,8 @@ export interface FilterEdge {
   target: string;
   since: string | null;
   until: string | null;
+  /** SUPPORTED, CONTESTED or DISPUTED (absent counts as supported). */
+  status?: string;
 }
 
 export interface Visibility {
@@ -46,7 +51,7 @@ export interface Visibility {
 
 /** Whether the filters change anything. */
 export function isFiltering(filters: FilterState): boolean {
-  return filters.hiddenKinds.length > 0 || filters.hiddenTypes.length > 0 || filters.asOf !== null;
+  return filters.hiddenKinds.length > 0 || filters.hiddenTypes.length > 0 || filters.asOf !== null || filters.contestedOnly === true;
 }
 
 /**
@@ -78,7 +83,12 @@ export function computeVisibility(
     bump(degree, edge.target);
     // A kept relation stays whatever the date (kind and type filters still apply).
     const force = filters.asOf === null || keep.has(edge.id) ? 'in-force' : forceOn(edge.since, edge.until, filters.asOf);
-    const hidden = hiddenTypes.has(edge.type) || hiddenNodes.has(edge.source) || hiddenNodes.has(edge.target) || force === 'not-in-force';
+    const hidden =
+      hiddenTypes.has(edge.type) ||
+      hiddenNodes.has(edge.source) ||
+      hiddenNodes.has(edge.target) ||
+      force === 'not-in-force' ||
+      (filters.contestedOnly === true && !isContested(edge.status));
     if (hidden) {
       hiddenEdges.add(edge.id);
     } else {
@@ -88,7 +98,7 @@ export function computeVisibility(
     }
   }
 
-  if (filters.hideStranded && (hiddenTypes.size > 0 || filters.asOf !== null || hiddenKinds.size > 0)) {
+  if (filters.hideStranded && (hiddenTypes.size > 0 || filters.asOf !== null || hiddenKinds.size > 0 || filters.contestedOnly === true)) {
     for (const node of nodes) {
       if (hiddenNodes.has(node.id) || keep.has(node.id)) continue;
       if ((degree.get(node.id) ?? 0) > 0 && (visibleDegree.get(node.id) ?? 0) === 0) hiddenNodes.add(node.id);
@@ -110,6 +120,7 @@ export function applyFilters(cy: Core, filters: FilterState, keep: ReadonlySet<s
     target: e.target().id(),
     since: (e.data('since') as string | null | undefined) ?? null,
     until: (e.data('until') as string | null | undefined) ?? null,
+    status: String(e.data('status') ?? 'SUPPORTED'),
   }));
   const visibility = computeVisibility(nodes, edges, filters, keep);
   cy.batch(() => {

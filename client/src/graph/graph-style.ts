@@ -93,6 +93,7 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
     settings.webgl
       ? { selector: 'edge[confidence = "LOW"]', style: { opacity: 0.45 } }
       : { selector: 'edge[confidence = "LOW"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3] } },
+    ...statusRules(settings),
     { selector: '.filtered', style: { display: 'none' } },
     // A partial date leaves it open whether the relation is in force on the "as of" day.
     { selector: 'edge.uncertain', style: { 'line-style': 'dotted', opacity: 0.7 } },
@@ -156,4 +157,40 @@ export function buildStylesheet(settings: RendererSettings): StylesheetJson {
     },
     { selector: 'edge.live-changed', style: { width: 4, 'line-color': THEME.live, 'target-arrow-color': THEME.live, opacity: 1 } },
   ];
+}
+
+/**
+ * Contested and disputed relations, drawn by line and marker, not by colour alone: contested
+ * (sources disagree) dash-dot with a hollow diamond at its start, disputed (only disputing
+ * sources) dotted with a bar at its start (halfway, the edge label would cover the marker). The WebGL renderer draws neither dashes nor those markers, so
+ * there they are wider (contested) or wider and faint (disputed).
+ */
+function statusRules(settings: RendererSettings): StylesheetJson {
+  if (settings.webgl)
+    return [
+      { selector: 'edge[status = "CONTESTED"]', style: { width: 3 } },
+      { selector: 'edge[status = "DISPUTED"]', style: { width: 3, opacity: 0.5 } },
+    ];
+  const marker = settings.mode === 'huge' ? {} : { 'arrow-scale': 1 };
+  return [
+    {
+      selector: 'edge[status = "CONTESTED"]',
+      style: {
+        width: 2.4,
+        'line-style': 'dashed',
+        'line-dash-pattern': [12, 4, 2, 4],
+        ...(settings.mode === 'huge' ? {} : { 'source-arrow-shape': 'diamond', 'source-arrow-fill': 'hollow', 'source-arrow-color': 'data(color)' }),
+        ...marker,
+      },
+    },
+    {
+      selector: 'edge[status = "DISPUTED"]',
+      style: {
+        width: 2.4,
+        'line-style': 'dotted',
+        ...(settings.mode === 'huge' ? {} : { 'source-arrow-shape': 'tee', 'source-arrow-color': 'data(color)' }),
+        ...marker,
+      },
+    },
+  ] as StylesheetJson;
 }

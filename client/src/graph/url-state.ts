@@ -2,8 +2,10 @@
  * The shareable view in the URL hash: which entities are drawn (with rounded positions while
  * the link stays short), pinned ones, the selection, the filters, the date and the layout.
  * `#e=clean-network@0,0;huawei@140,-60&p=huawei&s=huawei&k=Outlet&t=OWNS&d=2021-06-10&l=fcose&c=2021-01-01`
+ * (+ `x=1` only contested relations, `z=` size by and `h=` colour by, see appearance.ts)
  */
 import { isIsoDay } from './as-of-date.ts';
+import { DEFAULT_APPEARANCE, isColorBy, isSizeBy, type Appearance } from './appearance.ts';
 import { NO_FILTERS, type FilterState } from './filters.ts';
 import { isLayoutName, type LayoutName } from './layouts.ts';
 
@@ -16,6 +18,8 @@ export interface ViewState {
   layout: LayoutName;
   /** The second date of "what changed" (YYYY-MM-DD), when it is shown. */
   compare?: string | null;
+  /** What node size and colour stand for (absent: the default, degree and kind). */
+  appearance?: Appearance;
 }
 
 /** Above this many entities positions are left out, to keep links short. @default 400 */
@@ -37,6 +41,9 @@ export function encodeViewState(state: ViewState): string {
   if (state.filters.hiddenTypes.length > 0) parts.push(`t=${state.filters.hiddenTypes.map(enc).join(LIST)}`);
   if (state.filters.asOf) parts.push(`d=${state.filters.asOf}`);
   if (!state.filters.hideStranded) parts.push('o=0');
+  if (state.filters.contestedOnly) parts.push('x=1');
+  if (state.appearance && state.appearance.size !== DEFAULT_APPEARANCE.size) parts.push(`z=${state.appearance.size}`);
+  if (state.appearance && state.appearance.color !== DEFAULT_APPEARANCE.color) parts.push(`h=${state.appearance.color}`);
   if (state.layout !== 'fcose') parts.push(`l=${state.layout}`);
   if (state.compare) parts.push(`c=${state.compare}`);
   return parts.join('&');
@@ -80,10 +87,17 @@ export function decodeViewState(hash: string): ViewState | null {
       hiddenTypes: split(params.get('t')).map(dec).filter(Boolean),
       asOf: date && isIsoDay(date) ? date : null,
       hideStranded: params.get('o') !== '0' && NO_FILTERS.hideStranded,
+      ...(params.get('x') === '1' ? { contestedOnly: true } : {}),
     },
     layout: isLayoutName(layout) ? layout : 'fcose',
     ...(compare && isIsoDay(compare) ? { compare } : {}),
+    ...(params.has('z') || params.has('h') ? { appearance: decodeAppearance(params.get('z') ?? '', params.get('h') ?? '') } : {}),
   };
+}
+
+/** Size and colour choices of a link; an unknown one falls back to the default. */
+function decodeAppearance(size: string, color: string): Appearance {
+  return { size: isSizeBy(size) ? size : DEFAULT_APPEARANCE.size, color: isColorBy(color) ? color : DEFAULT_APPEARANCE.color };
 }
 
 function split(value: string | undefined): string[] {

@@ -31,6 +31,8 @@ export class FilterSidebar {
   private readonly typeList = h('ul', { class: 'toggle-list', 'aria-label': 'Relation types' });
   /** The "as of" controls (time-controls.ts). */
   readonly time: TimeControls;
+  /** "Only contested or disputed" relations (relation-status.ts). */
+  private readonly contestedToggle = h('input', { type: 'checkbox', id: 'contested-only' });
 
   constructor(
     private readonly host: HTMLElement,
@@ -58,9 +60,16 @@ export class FilterSidebar {
           'Relations',
           h('button', { class: 'link', type: 'button', onclick: () => this.update({ hiddenTypes: [] }) }, 'show all'),
         ),
+        h(
+          'div',
+          { class: 'date-row contested-row' },
+          this.contestedToggle,
+          h('label', { for: 'contested-only', title: 'Relations whose sources disagree, or that only disputing sources report' }, 'Only contested or disputed'),
+        ),
         this.typeList,
       ),
     );
+    this.contestedToggle.addEventListener('change', () => this.update({ contestedOnly: this.contestedToggle.checked }));
     this.render();
   }
 
@@ -72,6 +81,7 @@ export class FilterSidebar {
   setFilters(filters: FilterState): void {
     this.filters = structuredClone(filters);
     this.time.show(filters.asOf);
+    this.contestedToggle.checked = filters.contestedOnly === true;
     this.render();
   }
 

@@ -4,11 +4,22 @@
  * every piece of evidence (quote, outlet, date, link) with the seed file and line.
  */
 import type { GraphQLClient } from '../api/graphql-client.ts';
-import { ENTITY_DETAIL, type EntityDetail, type Evidence, type InspectorRelation, type Ontology } from '../api/operations.ts';
+import {
+  ENTITY_DETAIL,
+  type EntityDetail,
+  type Evidence,
+  type InspectorRelation,
+  type Ontology,
+  type RankedMetrics,
+  type Relation,
+} from '../api/operations.ts';
 import { forceOn, mayBeInForce } from '../graph/as-of-date.ts';
 import type { CachedRelation, EntityCache } from '../graph/entity-cache.ts';
+import { statusClass, statusOf } from '../graph/relation-status.ts';
 import { h, replaceChildren } from './dom.ts';
+import { evidenceSides } from './evidence-sides.ts';
 import { externalLink } from './external-link.ts';
+import { metricsSection } from './metrics-section.ts';
 import { shapeSwatch } from './shape-swatch.ts';
 
 export interface InspectorActions {
@@ -144,12 +155,12 @@ export class InspectorPanel {
         { class: 'insp-body' },
         h('dl', { class: 'props' }, ...relationProps(r, asOf)),
         h('h3', { class: 'visually-hidden' }, 'Evidence'),
-        evidenceList(r.evidence),
+        this.evidence(r),
       ),
     );
   }
 
-  private renderEntity(entity: EntityDetail & { relations: { totalCount: number; nodes: InspectorRelation[] } }): void {
+  private renderEntity(entity: EntityDetail & { metrics?: RankedMetrics | null; relations: { totalCount: number; nodes: InspectorRelation[] } }): void {
     const kind = this.ontology.kinds.find((k) => k.name === entity.kind);
     const props: HTMLElement[] = [];
     for (const p of kind?.properties ?? []) {
@@ -188,6 +199,7 @@ export class InspectorPanel {
         { class: 'insp-body' },
         entity.description ? h('p', { class: 'insp-desc' }, entity.description) : null,
         h('dl', { class: 'props' }, props),
+        metricsSection(entity.metrics),
         remaining
           ? h(
               'div',
@@ -208,9 +220,10 @@ export class InspectorPanel {
     const outgoing = r.from.id === selfId;
     const other = outgoing ? r.to : r.from;
     const inForce = asOf === null || mayBeInForce(r.since, r.until, asOf);
+    const status = statusOf(r);
     return h(
       'div',
-      { class: `rel${inForce ? '' : ' out-of-force'}`, 'data-relation': r.id },
+      { class: `rel${inForce ? '' : ' out-of-force'}`, 'data-relation': r.id, 'data-status': status },
       h(
         'div',
         { class: 'rel-line' },
@@ -219,6 +232,7 @@ export class InspectorPanel {
         h('span', { class: 'badge' }, other.kind),
         r.confidence !== 'HIGH' ? h('span', { class: `badge ${r.confidence.toLowerCase()}` }, `${r.confidence.toLowerCase()} confidence`) : null,
         !inForce ? h('span', { class: 'badge ended' }, `not in force on ${asOf}`) : null,
+        status !== 'SUPPORTED' ? h('span', { class: `badge ${statusClass(status) ?? ''}` }, status.toLowerCase()) : null,
       ),
       h(
         'div',
@@ -227,7 +241,7 @@ export class InspectorPanel {
         ...r.properties.map((p) => h('span', {}, `${p.name}: ${p.value}`)),
         r.seedFile ? seedRef(r.seedFile, r.seedLine) : null,
       ),
-      evidenceList(r.evidence),
+      this.evidence(r),
     );
   }
 
@@ -268,6 +282,11 @@ export class InspectorPanel {
     );
   }
 
+  /** The evidence, supporting and disputing side by side when sources disagree. */
+  private evidence(r: Pick<Relation, 'status' | 'evidence'>): HTMLElement {
+    return evidenceSides(r, { item: evidenceItem, entityLink: (id, name) => this.entityLink(id, name) });
+  }
+
   private entityLink(id: string, name: string): HTMLElement {
     return h(
       'button',
@@ -289,23 +308,17 @@ function relationProps(r: CachedRelation, asOf: string | null): HTMLElement[] {
   return out;
 }
 
-function evidenceList(evidence: readonly Evidence[]): HTMLElement {
+function evidenceItem(ev: Evidence): HTMLElement {
   return h(
-    'ul',
-    { class: 'evidence', 'aria-label': 'Evidence' },
-    evidence.map((ev) =>
-      h(
-        'li',
-        {},
-        ev.quote ? h('blockquote', {}, ev.quote) : null,
-        h(
-          'div',
-          { class: 'ev-source' },
-          h('span', { class: 'ev-outlet' }, ev.outlet.name),
-          h('time', { datetime: ev.publishedAt }, ev.publishedAt),
-          ev.url ? externalLink(ev.url, hostOf(ev.url)) : null,
-        ),
-      ),
+    'li',
+    { 'data-stance': ev.stance ?? 'SUPPORTS' },
+    ev.quote ? h('blockquote', {}, ev.quote) : null,
+    h(
+      'div',
+      { class: 'ev-source' },
+      h('span', { class: 'ev-outlet' }, ev.outlet.name),
+      h('time', { datetime: ev.publishedAt }, ev.publishedAt),
+      ev.url ? externalLink(ev.url, hostOf(ev.url)) : null,
     ),
   );
 }

@@ -7,6 +7,7 @@ import type { Core } from 'cytoscape';
 import type { SeedEvent } from '../api/live-operations.ts';
 import type { FilterState } from '../graph/filters.ts';
 import type { SeedBannerState } from './seed-banner.ts';
+import type { AppearanceLegend } from '../graph/appearance-legend.ts';
 
 export interface SplinternetHook {
   readonly cy: Core;
@@ -38,6 +39,8 @@ export interface SplinternetHook {
     };
     /** Whether this page may write ('write'), only preview ('propose') or neither; the edits saved from it. */
     readonly authoring: { mode: string; drawing: boolean; edits: number; lastDiff: string | null };
+    /** What node size and colour stand for, and the legend shown for it (graph/appearance-legend.ts). */
+    readonly appearance: { size: string; color: string; legend: AppearanceLegend };
   };
   whenIdle(): Promise<void>;
 }

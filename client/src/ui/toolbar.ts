@@ -9,7 +9,7 @@ export interface ToolbarActions {
   layout(name: LayoutName): void;
   paths(): void;
   /** `decorations`: what the PNG and SVG carry besides the graph (the menu's checkboxes). */
-  exportAs(format: 'png' | 'svg' | 'json' | 'csv', decorations: ExportDecorations): void;
+  exportAs(format: 'png' | 'svg' | 'json' | 'csv' | 'csv-entities' | 'gexf', decorations: ExportDecorations): void;
   share(): void;
   toggleWebgl(): void;
   help(): void;
@@ -87,6 +87,8 @@ export class Toolbar {
           ['svg', 'SVG drawing', 'vector, for reports'],
           ['json', 'JSON', 'entities and relations with evidence'],
           ['csv', 'CSV', 'one row per relation and evidence'],
+          ['csv-entities', 'CSV of entities', 'one row per entity, with its metrics'],
+          ['gexf', 'GEXF', 'for Gephi: metrics and status as attributes'],
         ] as const
       ).map(([format, label, note]) =>
         h(
