@@ -76,6 +76,7 @@ export const RELATION_PALETTE = [
   '#bbbbbb',
   '#999999',
   '#aaaa99',
+  '#ffffcc',
 ] as const;
 
 /**
