@@ -40,7 +40,7 @@ CALL () {
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE r.seedFile IS NOT NULL
     AND ($types IS NULL OR type(r) IN $types)
-    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until >= $asOf)))
+    AND ($asOf IS NULL OR ((r.since IS NULL OR r.since <= left($asOf, size(r.since))) AND (r.until IS NULL OR r.until >= left($asOf, size(r.until)))))
   RETURN collect([a.id, a.kind, b.id, b.kind]) AS edges
 }
 OPTIONAL MATCH (v:SeedVersion {name: 'seed'})
