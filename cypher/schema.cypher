@@ -24,3 +24,13 @@ FOR (n:Entity) ON (n.name);
 // One graph-version node (cypher/seed-version.cypher), even when two servers sync at once.
 CREATE CONSTRAINT seed_version_unique IF NOT EXISTS
 FOR (v:SeedVersion) REQUIRE v.name IS UNIQUE;
+
+// name: entitySeedFileIndex
+// An incremental sync reads the entities of the changed files only.
+CREATE INDEX entity_seed_file IF NOT EXISTS
+FOR (n:Entity) ON (n.seedFile);
+
+// name: seedFileUnique
+// One digest node per seed file (cypher/seed-sync.cypher, seedFileDigests).
+CREATE CONSTRAINT seed_file_unique IF NOT EXISTS
+FOR (f:SeedFile) REQUIRE f.path IS UNIQUE;
