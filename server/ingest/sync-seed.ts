@@ -26,7 +26,11 @@ export interface SyncPhases {
   diffMs: number;
   /** The write transaction, commit included. */
   writeMs: number;
-  /** Of writeMs: the commit alone. */
+  /** Of writeMs: deleting, creating and updating entities (their indexes are updated at commit). */
+  entitiesMs: number;
+  /** Of writeMs: deleting, creating and updating relationships. */
+  relationsMs: number;
+  /** Of writeMs: the commit alone (the store, index and full-text updates happen here). */
   commitMs: number;
 }
 
@@ -211,19 +215,28 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
   const files = seedFilesOf(graph);
   const t2 = performance.now();
   let plan = await planSync(db, files, options.full ?? false);
-  const phases: SyncPhases = { schemaMs: t1 - started, digestMs: t2 - t1, stateMs: plan.stateMs, diffMs: plan.diffMs, writeMs: 0, commitMs: 0 };
+  const phases: SyncPhases = {
+    schemaMs: t1 - started,
+    digestMs: t2 - t1,
+    stateMs: plan.stateMs,
+    diffMs: plan.diffMs,
+    writeMs: 0,
+    entitiesMs: 0,
+    relationsMs: 0,
+    commitMs: 0,
+  };
   const newVersion = () => (options.version !== undefined && options.version !== plan.version ? options.version : undefined);
   const t3 = performance.now();
   if (!options.dryRun) {
     try {
-      phases.commitMs = await writePlan(db, plan, newVersion(), options);
+      await writePlan(db, plan, newVersion(), options, phases);
     } catch (err) {
       if (!(err instanceof StoredStateMismatch) || plan.mode === 'full') throw err;
       // Neo4j no longer holds what the digests say (seed data changed by hand): compare all once.
       plan = await planSync(db, files, true);
       phases.stateMs += plan.stateMs;
       phases.diffMs += plan.diffMs;
-      phases.commitMs = await writePlan(db, plan, newVersion(), options);
+      await writePlan(db, plan, newVersion(), options, phases);
     }
   }
   phases.writeMs = performance.now() - t3;
@@ -242,8 +255,8 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
   };
 }
 
-/** Writes a plan in one transaction; resolves with the milliseconds the commit took. */
-async function writePlan(db: Database, plan: SyncPlan, newVersion: string | undefined, options: SyncOptions): Promise<number> {
+/** Writes a plan in one transaction, timing its steps into `phases`. */
+async function writePlan(db: Database, plan: SyncPlan, newVersion: string | undefined, options: SyncOptions, phases: SyncPhases): Promise<void> {
   const { diff } = plan;
   const total =
     diff.entities.create.length +
@@ -255,7 +268,7 @@ async function writePlan(db: Database, plan: SyncPlan, newVersion: string | unde
   if (total === 0 && plan.fileRows.length === 0 && plan.removedFiles.length === 0) {
     // Nothing Neo4j stores changed, but the version may have (the ontology, or a first versioned sync).
     if (newVersion !== undefined) await db.write((tx) => tx.run(cypher('writeSeedVersion'), { version: newVersion }));
-    return 0;
+    return;
   }
   const batchSize = options.batchSize ?? 10_000;
   // Set once every write is made and checked: a failure after that came while Neo4j was
@@ -295,12 +308,18 @@ async function writePlan(db: Database, plan: SyncPlan, newVersion: string | unde
       const same = <T>(row: T) => row;
       // Order matters: removals first (a key may move between relations), then nodes before
       // the relations that need them.
+      let t = performance.now();
       await run('deleteRelations', diff.relations.remove, same);
+      phases.relationsMs = performance.now() - t;
+      t = performance.now();
       await run('deleteEntities', diff.entities.remove, (e) => e.id, 'any', 'ids');
       await run('createEntities', diff.entities.create, same, 'all');
       await run('updateEntities', diff.entities.update, same, 'all');
+      phases.entitiesMs = performance.now() - t;
+      t = performance.now();
       await run('createRelations', diff.relations.create, toRelationTuple, 'all');
       await run('updateRelations', diff.relations.update, toRelationTuple, 'all');
+      phases.relationsMs += performance.now() - t;
       // The digests last, in the same transaction: a sync that fails leaves them as they were.
       if (plan.fileRows.length > 0) await tx.run(cypher('writeSeedFiles'), { rows: plan.fileRows });
       if (plan.removedFiles.length > 0) await tx.run(cypher('deleteSeedFiles'), { paths: plan.removedFiles });
@@ -312,7 +331,7 @@ async function writePlan(db: Database, plan: SyncPlan, newVersion: string | unde
   } catch (err) {
     throw written ? new SyncOutcomeUnknown(err) : unwrapMismatch(err);
   }
-  return performance.now() - workDone;
+  phases.commitMs = performance.now() - workDone;
 }
 
 /**

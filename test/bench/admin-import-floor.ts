@@ -48,7 +48,8 @@ export function adminImportFloor({ classpath, ids, relations }: ImportFloorInput
     const java = (args: string[]) => {
       const t = performance.now();
       const r = spawnSync('java', ['-Xmx2g', '-cp', classpath, 'org.neo4j.cli.AdminTool', ...args], { env, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-      if (r.status !== 0) throw new Error(`neo4j-admin ${args.join(' ')} failed (exit ${r.status}): ${`${r.stdout}${r.stderr}`.trim().split('\n').slice(-15).join('\n')}`);
+      if (r.status !== 0)
+        throw new Error(`neo4j-admin ${args.join(' ')} failed (exit ${r.status}): ${`${r.stdout}${r.stderr}`.trim().split('\n').slice(-15).join('\n')}`);
       return (performance.now() - t) / 1000;
     };
     const jvmStartS = java(['--version']);

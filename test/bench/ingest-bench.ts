@@ -177,7 +177,10 @@ async function measureSize(relations: number, record: boolean): Promise<void> {
         });
       }
     }
-    if (record) console.log(`  ${relations}: full ${full.s.toFixed(2)} s, unchanged ${unchanged.s.toFixed(2)} s, one file ${oneFile.s.toFixed(2)} s, floor A ${a.toFixed(2)} s`);
+    if (record)
+      console.log(
+        `  ${relations}: full ${full.s.toFixed(2)} s, unchanged ${unchanged.s.toFixed(2)} s, one file ${oneFile.s.toFixed(2)} s, floor A ${a.toFixed(2)} s`,
+      );
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }
