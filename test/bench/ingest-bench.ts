@@ -122,30 +122,40 @@ async function measureSize(relations: number, record: boolean): Promise<void> {
       });
       const s = (performance.now() - t) / 1000;
       if (progress) process.stderr.write('\n');
-      return { report, s, versionS, rssMb: rss.stop() };
+      // Counts only: the report's diff holds every row, which must not outlive the step.
+      const { relations: counted, files, phases } = report;
+      return { report: { relations: counted, files, phases }, s, versionS, rssMb: rss.stop() };
     };
-    const phases = (r: SyncReport) => Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [`${k.replace(/Ms$/, '')} s`, v / 1000]));
+    const phaseColumns = (r: Pick<SyncReport, 'phases'>) =>
+      Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [`${k.replace(/Ms$/, '')} s`, v / 1000]));
 
-    const first = load();
-    add({ measure: 'check (parse + validate)', s: first.s, 'rel/s': Math.round(relations / first.s), 'RSS peak MB': first.rssMb });
+    // Each graph is dropped before the next load, so every RSS peak is of one step alone.
+    let first: ReturnType<typeof load> | undefined = load();
+    const checkS = first.s;
+    add({ measure: 'check (parse + validate)', s: checkS, 'rel/s': Math.round(relations / checkS), 'RSS peak MB': first.rssMb });
     await wipe(db);
     const full = await ours(first.graph, record);
     if (full.report.relations.created !== relations) throw new Error(`full sync created ${full.report.relations.created} of ${relations}`);
     const floorRows: FloorRow[] = first.graph.relations.map((r) => ({ from: r.from, type: r.type, to: r.to }));
     const ids = first.graph.entities.map((e) => e.id);
+    first = undefined;
 
-    const again = load();
+    let again: ReturnType<typeof load> | undefined = load();
+    const againS = again.s;
     const unchanged = await ours(again.graph);
     if (unchanged.report.relations.unchanged !== relations) throw new Error('unchanged re-sync found changes');
+    again = undefined;
     editOneFile(join(dir, 'data'));
-    const edited = load();
+    let edited: ReturnType<typeof load> | undefined = load();
+    const editedS = edited.s;
     const oneFile = await ours(edited.graph);
+    edited = undefined;
     if (oneFile.report.files.written !== 1) throw new Error(`one-file sync wrote ${oneFile.report.files.written} files`);
 
     await deleteAllRelationships(db);
     const a = await floorA(db, floorRows, BATCH);
     const vsA = (s: number) => Number((s / a).toFixed(2));
-    const oursRow = (measure: string, m: { report: SyncReport; s: number; versionS: number; rssMb: number }, loadS: number) =>
+    const oursRow = (measure: string, m: Awaited<ReturnType<typeof ours>>, loadS: number) =>
       add({
         measure,
         s: m.s,
@@ -155,11 +165,11 @@ async function measureSize(relations: number, record: boolean): Promise<void> {
         'RSS peak MB': m.rssMb,
         'written rel': m.report.relations.created + m.report.relations.updated + m.report.relations.removed,
         'graph version s': m.versionS,
-        ...phases(m.report),
+        ...phaseColumns(m.report),
       });
-    oursRow('ours: full sync', full, first.s);
-    oursRow('ours: unchanged re-sync', unchanged, again.s);
-    oursRow('ours: one-file incremental', oneFile, edited.s);
+    oursRow('ours: full sync', full, checkS);
+    oursRow('ours: unchanged re-sync', unchanged, againS);
+    oursRow('ours: one-file incremental', oneFile, editedS);
     add({ measure: 'floor A: UNWIND CREATE from/to/type', s: a, 'rel/s': Math.round(relations / a), '× floor A': 1 });
     if (local) {
       await deleteAllRelationships(db);
