@@ -47,9 +47,10 @@ export async function floorA(db: Database, rows: FloorRow[], batchSize: number):
 /**
  * Floor B: LOAD CSV of the same rows in one transaction, from a file the local Neo4j reads
  * (its import folder under `neo4jHome`; the file is written before the clock starts and
- * removed after). Returns seconds, or undefined when Neo4j cannot read the file (an external one).
+ * removed after). Returns seconds and the URL Neo4j read, or undefined when it cannot read the
+ * file (an external Neo4j).
  */
-export async function floorB(db: Database, rows: FloorRow[], neo4jHome: string): Promise<number | undefined> {
+export async function floorB(db: Database, rows: FloorRow[], neo4jHome: string): Promise<{ seconds: number; url: string } | undefined> {
   const dir = join(neo4jHome, 'import');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'floor-b.csv');
@@ -60,7 +61,7 @@ export async function floorB(db: Database, rows: FloorRow[], neo4jHome: string):
       const t = performance.now();
       try {
         await db.write((tx) => tx.run(FLOOR_B, { url }));
-        return (performance.now() - t) / 1000;
+        return { seconds: (performance.now() - t) / 1000, url };
       } catch (err) {
         if (!/external resource|Couldn't load|file/i.test((err as Error).message)) throw err;
       }
