@@ -30,6 +30,8 @@ export interface SyncPhases {
   entitiesMs: number;
   /** Of writeMs: deleting, creating and updating relationships. */
   relationsMs: number;
+  /** Of writeMs: the :SeedFile digests and the graph version. */
+  filesMs: number;
   /** Of writeMs: the commit alone (the store, index and full-text updates happen here). */
   commitMs: number;
 }
@@ -223,6 +225,7 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
     writeMs: 0,
     entitiesMs: 0,
     relationsMs: 0,
+    filesMs: 0,
     commitMs: 0,
   };
   const newVersion = () => (options.version !== undefined && options.version !== plan.version ? options.version : undefined);
@@ -321,9 +324,11 @@ async function writePlan(db: Database, plan: SyncPlan, newVersion: string | unde
       await run('updateRelations', diff.relations.update, toRelationTuple, 'all');
       phases.relationsMs += performance.now() - t;
       // The digests last, in the same transaction: a sync that fails leaves them as they were.
+      t = performance.now();
       if (plan.fileRows.length > 0) await tx.run(cypher('writeSeedFiles'), { rows: plan.fileRows });
       if (plan.removedFiles.length > 0) await tx.run(cypher('deleteSeedFiles'), { paths: plan.removedFiles });
       if (newVersion !== undefined) await tx.run(cypher('writeSeedVersion'), { version: newVersion });
+      phases.filesMs = performance.now() - t;
       // Steps that read what this sync wrote (derived data) go here, before the commit.
       written = true;
       workDone = performance.now();
