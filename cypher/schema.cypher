@@ -42,3 +42,13 @@ FOR (n:Entity) ON (n.metricBetweenness);
 // communities() groups entities by community.
 CREATE INDEX entity_metric_community IF NOT EXISTS
 FOR (n:Entity) ON (n.metricCommunity);
+
+// name: entitySeedFileIndex
+// An incremental sync reads the entities of the changed files only.
+CREATE INDEX entity_seed_file IF NOT EXISTS
+FOR (n:Entity) ON (n.seedFile);
+
+// name: seedFileUnique
+// One digest node per seed file (cypher/seed-sync.cypher, seedFileDigests).
+CREATE CONSTRAINT seed_file_unique IF NOT EXISTS
+FOR (f:SeedFile) REQUIRE f.path IS UNIQUE;

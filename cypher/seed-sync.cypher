@@ -11,6 +11,41 @@ MATCH (a:Entity)-[r]->(b:Entity)
 WHERE r.seedFile IS NOT NULL
 RETURN r.key AS key, a.id AS from, b.id AS to, r.seedHash AS hash, r.seedFile AS file;
 
+// name: seedFileDigests
+// One :SeedFile node per seed file the last sync wrote (a label no API query matches): its
+// digest (server/ingest/seed-files.ts), and the key and hash of each relation it declares, so
+// an incremental sync diffs a changed file without reading its relationships.
+// hasSeedFacts tells a database synced before these nodes existed (then: a full sync).
+CALL () {
+  MATCH (f:SeedFile)
+  RETURN collect([f.path, f.digest]) AS files
+}
+RETURN files, EXISTS { MATCH (n:Entity) WHERE n.seedFile IS NOT NULL } AS hasSeedFacts;
+
+// name: seedEntityStateOfFiles
+// $files: seed file paths — what Neo4j holds of the entities these files declared.
+MATCH (n:Entity)
+WHERE n.seedFile IN $files
+RETURN n.id AS id, n.kind AS kind, n.seedHash AS hash, n.seedFile AS file;
+
+// name: seedRelationStateOfFiles
+// $files: seed file paths — the relations these files declared, as the last sync stored them.
+MATCH (f:SeedFile)
+WHERE f.path IN $files
+RETURN f.path AS file, f.relationKeys AS keys, f.relationHashes AS hashes;
+
+// name: writeSeedFiles
+// $rows: [{path, digest, relationKeys, relationHashes}] — the files this sync wrote.
+UNWIND $rows AS row
+MERGE (f:SeedFile {path: row.path})
+SET f.digest = row.digest, f.relationKeys = row.relationKeys, f.relationHashes = row.relationHashes;
+
+// name: deleteSeedFiles
+// $paths: files that are gone (their facts are pruned in the same transaction).
+UNWIND $paths AS path
+MATCH (f:SeedFile {path: path})
+DELETE f;
+
 // name: createEntities
 // $rows: [{id, kind, props}] — only entities the diff found missing, so CREATE (no lookup, no
 // lock on an index entry) is safe; the uniqueness constraint still guards the id. kind is
@@ -18,7 +53,8 @@ RETURN r.key AS key, a.id AS from, b.id AS to, r.seedHash AS hash, r.seedFile AS
 UNWIND $rows AS row
 CREATE (n:Entity)
 SET n = row.props
-SET n:$(row.kind);
+SET n:$(row.kind)
+RETURN count(*) AS n;
 
 // name: updateEntities
 // $rows: [{id, kind, oldKind, props}]
@@ -27,11 +63,12 @@ MATCH (n:Entity {id: row.id})
 WHERE n.seedFile IS NOT NULL
 SET n = row.props
 SET n:$(row.kind)
-WITH n, row
-WHERE row.oldKind IS NOT NULL AND row.oldKind <> row.kind
-REMOVE n:$(row.oldKind);
+FOREACH (_ IN CASE WHEN row.oldKind IS NOT NULL AND row.oldKind <> row.kind THEN [1] ELSE [] END |
+  REMOVE n:$(row.oldKind))
+RETURN count(*) AS n;
 
 // name: createRelations
+// Each write returns how many rows it found their nodes for: the sync checks every batch.
 // $rows: tuples, not maps — the JS driver spends more time encoding map keys than Neo4j spends
 // creating the relationship (measured 2× on 50k rows). Layout (seed-diff.ts, toRelationTuple):
 // [0 from, 1 type, 2 to, 3 key, 4 since, 5 until, 6 confidence, 7 evidenceOutlets,
@@ -46,7 +83,8 @@ SET r = row[14]
 SET r.key = row[3], r.since = row[4], r.until = row[5], r.confidence = row[6],
     r.evidenceOutlets = row[7], r.evidenceQuotes = row[8], r.evidenceUrls = row[9], r.evidenceDates = row[10],
     r.seedFile = row[11], r.seedLine = row[12], r.seedHash = row[13],
-    r.evidenceStances = row[15], r.evidenceDisputedBy = row[16];
+    r.evidenceStances = row[15], r.evidenceDisputedBy = row[16]
+RETURN count(*) AS n;
 
 // name: updateRelations
 // $rows: tuples as in createRelations; the key fixes from, type and to.
@@ -57,7 +95,8 @@ SET r = row[14]
 SET r.key = row[3], r.since = row[4], r.until = row[5], r.confidence = row[6],
     r.evidenceOutlets = row[7], r.evidenceQuotes = row[8], r.evidenceUrls = row[9], r.evidenceDates = row[10],
     r.seedFile = row[11], r.seedLine = row[12], r.seedHash = row[13],
-    r.evidenceStances = row[15], r.evidenceDisputedBy = row[16];
+    r.evidenceStances = row[15], r.evidenceDisputedBy = row[16]
+RETURN count(*) AS n;
 
 // name: deleteRelations
 // $rows: [{from, to, key}]
@@ -72,9 +111,3 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE n.seedFile IS NOT NULL
 DETACH DELETE n;
-
-// name: countSeedRelations
-// Checked at the end of a sync, inside its transaction: a mismatch rolls everything back.
-MATCH (:Entity)-[r]->(:Entity)
-WHERE r.seedFile IS NOT NULL
-RETURN count(r) AS n;

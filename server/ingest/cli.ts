@@ -1,6 +1,7 @@
 /**
  * `npm run seed:check` — validate seed/ like a compiler; never touches a database.
- * `npm run seed:sync [-- --dry-run]` — load seed/ into Neo4j (NEO4J_URI, or the local one).
+ * `npm run seed:sync [-- --dry-run] [-- --full]` — load seed/ into Neo4j (NEO4J_URI, or the local one);
+ *   `--full` compares every fact instead of only the files whose digest changed.
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,13 +18,14 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     'dry-run': { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
     'seed-dir': { type: 'string', default: join(projectRoot, 'seed') },
     quiet: { type: 'boolean', default: false },
   },
 });
 const command = positionals[0];
 if (command !== 'check' && command !== 'sync') {
-  console.error('usage: cli.ts check|sync [--dry-run] [--seed-dir DIR]');
+  console.error('usage: cli.ts check|sync [--dry-run] [--full] [--seed-dir DIR]');
   process.exit(2);
 }
 
@@ -53,6 +55,7 @@ try {
   let barStarted = false;
   const report = await syncSeed(conn.db, seed.graph, {
     dryRun: values['dry-run'],
+    full: values.full,
     // The same version a running server computes, so its seedStatus agrees with this sync.
     ...(seed.ontology ? { version: graphVersion(seed.graph, seed.ontology) } : {}),
     onProgress: (done, all) => {

@@ -49,8 +49,7 @@ export function loadSeed({ seedDir, displayRoot, overrides }: LoadSeedOptions): 
   const files = withOverrides(listSeedFiles(join(seedDir, 'data')), join(seedDir, 'data'), overrides);
   if (!ontology) return { ontology, graph: { entities: [], relations: [] }, diagnostics, files: files.map(shown) };
 
-  const raw: RawSeedFile[] = files.map((path) => {
-    const name = shown(path);
+  const read = (path: string, name: string): RawSeedFile => {
     let bytes: Uint8Array;
     try {
       const text = override(path);
@@ -68,9 +67,33 @@ export function loadSeed({ seedDir, displayRoot, overrides }: LoadSeedOptions): 
     if ('error' in decoded) return { file: name, entities: [], sources: [], relations: [], diagnostics: [decoded.error] };
     const { text } = decoded;
     return path.endsWith('.csv') ? parseCsvSeed(name, text) : parseYamlSeed(name, text);
-  });
+  };
+  const raw: RawSeedFile[] = files.map((path) => (path.endsWith('.csv') ? deferredCsv(path, shown(path), read) : read(path, shown(path))));
   const { graph, diagnostics: found } = validateSeed(ontology, raw);
   return { ontology, graph, diagnostics: sortDiagnostics([...diagnostics, ...found]), files: files.map(shown) };
+}
+
+/**
+ * A CSV file holds relations only, which the validator reads after every entity and source:
+ * read, decode and parse it then, and hand its raw records out once, so the peak memory of a
+ * bulk seed is one CSV file's raw records, not all of them beside the validated graph.
+ */
+function deferredCsv(path: string, name: string, read: (path: string, name: string) => RawSeedFile): RawSeedFile {
+  let diagnostics: RawSeedFile['diagnostics'] | undefined;
+  return {
+    file: name,
+    entities: [],
+    sources: [],
+    deferred: true,
+    get relations() {
+      const parsed = read(path, name);
+      diagnostics = parsed.diagnostics;
+      return parsed.relations;
+    },
+    get diagnostics() {
+      return diagnostics ?? read(path, name).diagnostics;
+    },
+  };
 }
 
 /** The files on disk, less those the overrides delete, plus the new ones they add under `dataDir`. */

@@ -43,4 +43,10 @@ export interface RawSeedFile {
   sources: RawSource[];
   relations: RawRelation[];
   diagnostics: Diagnostic[];
+  /**
+   * Relations and diagnostics are produced when the validator reaches this file's relations
+   * (after every entity and source), and not kept after: a bulk CSV is never held whole as raw
+   * records beside the others (load-seed.ts).
+   */
+  deferred?: true;
 }

@@ -29,6 +29,7 @@ export function formatSummary(report: SyncReport): string {
   return [
     `entities:  ${c(report.entities)}`,
     `relations: ${c(report.relations)}`,
+    `files:     ${report.files.written} written, ${report.files.removed} removed, ${report.files.unchanged} unchanged (skipped by digest)${report.mode === 'full' ? '; every fact compared (full)' : ''}`,
     `${report.dryRun ? 'dry run, nothing written' : 'committed'} in ${(report.ms / 1000).toFixed(2)} s${report.version ? ` (graph version ${report.version})` : ''}`,
   ].join('\n');
 }

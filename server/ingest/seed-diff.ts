@@ -109,11 +109,14 @@ function relationTuple(r: SeedRelation, hash: string): RelationTuple {
   ];
 }
 
+/** Everything the sync writes for a relation but its hash, as one string (what the hashes hash). */
+export function relationContent(r: SeedRelation): string {
+  return JSON.stringify(relationTuple(r, ''));
+}
+
 /** The content hash that decides whether a stored relation is up to date: of all it writes. */
 export function relationHash(r: SeedRelation): string {
-  return createHash('sha1')
-    .update(JSON.stringify(relationTuple(r, '')))
-    .digest('base64');
+  return createHash('sha1').update(relationContent(r)).digest('base64');
 }
 
 function withHash(props: DbProps): DbProps {
@@ -123,8 +126,12 @@ function withHash(props: DbProps): DbProps {
   return { ...props, seedHash: createHash('sha1').update(JSON.stringify(sorted)).digest('base64') };
 }
 
-/** Compares the seed with what Neo4j holds: + create, ~ update, − remove. */
-export function diffSeed(graph: SeedGraph, state: SeedState): SeedDiff {
+/**
+ * Compares the seed with what Neo4j holds: + create, ~ update, − remove. `graph` and `state` may
+ * both be the part of one set of files (an incremental sync); `onRelationHash` sees every
+ * relation's hash once, so a caller that stores them needs not hash twice.
+ */
+export function diffSeed(graph: SeedGraph, state: SeedState, onRelationHash?: (r: SeedRelation, hash: string) => void): SeedDiff {
   const diff: SeedDiff = {
     entities: { create: [], update: [], remove: [], unchanged: 0 },
     relations: { create: [], update: [], remove: [], unchanged: 0 },
@@ -144,6 +151,7 @@ export function diffSeed(graph: SeedGraph, state: SeedState): SeedDiff {
   for (const r of graph.relations) {
     wantedRelations.add(r.key);
     const hash = relationHash(r);
+    onRelationHash?.(r, hash);
     const have = state.relations.get(r.key);
     const row = { key: r.key, from: r.from, type: r.type, to: r.to, relation: r, hash, oldFile: have?.file ?? null };
     if (!have) diff.relations.create.push(row);

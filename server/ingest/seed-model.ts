@@ -59,3 +59,9 @@ export interface SeedGraph {
 export function relationKey(from: string, type: string, to: string, since: string | undefined): string {
   return since ? `${from}|${type}|${to}|${since}` : `${from}|${type}|${to}`;
 }
+
+/** The ends a relation key names (ids never hold "|": ID_PATTERN). */
+export function relationEnds(key: string): { from: string; to: string } {
+  const [from = '', , to = ''] = key.split('|');
+  return { from, to };
+}

@@ -4,7 +4,8 @@ import { cypher, cypherFile } from '../db/cypher-queries.ts';
 import type { Database } from '../db/database.ts';
 import { storeSeedMetrics } from '../metrics/store-metrics.ts';
 import { diffSeed, toRelationTuple, type SeedDiff, type SeedState } from './seed-diff.ts';
-import type { SeedGraph } from './seed-model.ts';
+import { seedFilesOf, type SeedFileFacts } from './seed-files.ts';
+import { relationEnds, type SeedGraph } from './seed-model.ts';
 
 export interface SyncCounts {
   created: number;
@@ -13,22 +14,51 @@ export interface SyncCounts {
   unchanged: number;
 }
 
+/** Milliseconds per step of a sync; every key is a step (a bench prints them all). */
+export interface SyncPhases {
+  [phase: string]: number;
+  /** Schema statements. */
+  schemaMs: number;
+  /** Per-file digests of the seed (seed-files.ts). */
+  digestMs: number;
+  /** Reading what Neo4j holds: the file digests, then the facts of the changed files. */
+  stateMs: number;
+  /** Comparing the changed files with what Neo4j holds. */
+  diffMs: number;
+  /** The write transaction, commit included. */
+  writeMs: number;
+  /** Of writeMs: deleting, creating and updating entities (their indexes are updated at commit). */
+  entitiesMs: number;
+  /** Of writeMs: deleting, creating and updating relationships. */
+  relationsMs: number;
+  /** Of writeMs: the :SeedFile digests and the graph version. */
+  filesMs: number;
+  /** Of writeMs: the commit alone (the store, index and full-text updates happen here). */
+  commitMs: number;
+  /** Of writeMs: computing and storing the whole-graph metrics (server/metrics/); 0 when nothing changed. */
+  metricsMs: number;
+}
+
 export interface SyncReport {
   entities: SyncCounts;
   relations: SyncCounts;
   diff: SeedDiff;
   dryRun: boolean;
+  /**
+   * `incremental`: only the files whose digest differs from the one Neo4j holds were read and
+   * diffed. `full`: every fact was (asked for, a database synced before digests existed, or
+   * Neo4j no longer held what the digests said).
+   */
+  mode: 'incremental' | 'full';
+  /** Seed files written (changed or new), removed (gone from seed/), and skipped unchanged. */
+  files: { written: number; removed: number; unchanged: number };
   /** The graph version Neo4j held before (null when no versioned sync ran yet). */
   previousVersion: string | null;
   /** The version Neo4j holds now: `options.version`, or the previous one without it or on a dry run. */
   version: string | null;
   ms: number;
-  /**
-   * Where the time went: schema statements, reading state, diffing, writing + commit, and of
-   * that writing the whole-graph metrics (server/metrics/: computing and storing them; 0 when
-   * nothing changed, as they are then not recomputed).
-   */
-  phases: { schemaMs: number; stateMs: number; diffMs: number; writeMs: number; metricsMs: number };
+  /** Where the time went. */
+  phases: SyncPhases;
 }
 
 export interface SyncOptions {
@@ -49,6 +79,11 @@ export interface SyncOptions {
    * live sync after its first sync), as each is a round trip of its own. @default false
    */
   skipSchema?: boolean;
+  /**
+   * Diff every fact against what Neo4j holds, ignoring the stored file digests: repairs seed
+   * data changed in Neo4j by hand (`npm run seed:sync -- --full`). @default false
+   */
+  full?: boolean;
 }
 
 /** Applies the idempotent schema statements in cypher/schema.cypher. */
@@ -59,56 +94,184 @@ export async function applySchema(db: Database): Promise<void> {
   }
 }
 
-/** Reads what Neo4j holds of seed origin. */
+/** Reads what Neo4j holds of seed origin: every fact (a full sync). */
 export async function readSeedState(db: Database): Promise<SeedState> {
   return db.read(async (tx) => {
-    const entities = new Map<string, { kind: string; hash: string; file: string }>();
+    const state = emptyState();
     for (const r of (await tx.run(cypher('seedEntityState'))).records) {
-      entities.set(r.get('id') as string, { kind: r.get('kind') as string, hash: r.get('hash') as string, file: r.get('file') as string });
+      state.entities.set(r.get('id') as string, { kind: r.get('kind') as string, hash: r.get('hash') as string, file: r.get('file') as string });
     }
-    const relations = new Map<string, { from: string; to: string; hash: string; file: string }>();
     for (const r of (await tx.run(cypher('seedRelationState'))).records) {
-      relations.set(r.get('key') as string, {
+      state.relations.set(r.get('key') as string, {
         from: r.get('from') as string,
         to: r.get('to') as string,
         hash: r.get('hash') as string,
         file: r.get('file') as string,
       });
     }
-    const version = (await tx.run(cypher('readSeedVersion'))).records[0]?.get('version') as string | null | undefined;
-    return { entities, relations, version: version ?? null };
+    state.version = await versionIn(tx);
+    return state;
   });
 }
 
 /** The graph version Neo4j holds (written by a versioned sync), or null. */
 export async function readSeedVersion(db: Database): Promise<string | null> {
-  const r = await db.read((tx) => tx.run(cypher('readSeedVersion')));
+  return db.read(versionIn);
+}
+
+async function versionIn(tx: ManagedTransaction): Promise<string | null> {
+  const r = await tx.run(cypher('readSeedVersion'));
   return (r.records[0]?.get('version') as string | null | undefined) ?? null;
+}
+
+/** What one sync will write: the diff of the changed files and their new digest nodes. */
+interface SyncPlan {
+  mode: 'incremental' | 'full';
+  diff: SeedDiff;
+  /** The :SeedFile rows of the files written. */
+  fileRows: Array<{ path: string; digest: string; relationKeys: string[]; relationHashes: string[] }>;
+  removedFiles: string[];
+  unchangedFiles: number;
+  version: string | null;
+  stateMs: number;
+  diffMs: number;
+}
+
+/**
+ * Reads the stored file digests; diffs only the files whose digest differs (and the files that
+ * are gone) against what Neo4j holds of exactly those files. A fact that moves between files
+ * changes both, so both are diffed, and it is an update; an unchanged file cannot hold a key a
+ * changed one now declares (the validator refuses duplicates), so nothing outside the changed
+ * files needs reading.
+ */
+async function planSync(db: Database, files: Map<string, SeedFileFacts>, forceFull: boolean): Promise<SyncPlan> {
+  const t0 = performance.now();
+  const stored = await db.read(async (tx) => {
+    const rec = (await tx.run(cypher('seedFileDigests'))).records[0];
+    const digests = new Map((rec?.get('files') as Array<[string, string]> | undefined) ?? []);
+    return { digests, hasSeedFacts: rec?.get('hasSeedFacts') === true, version: await versionIn(tx) };
+  });
+  // Seed facts without digests were synced before digests existed: compare everything once.
+  const full = forceFull || (stored.digests.size === 0 && stored.hasSeedFacts);
+  const changed = [...files.values()].filter((f) => full || stored.digests.get(f.path) !== f.digest);
+  const removedFiles = [...stored.digests.keys()].filter((p) => !files.has(p));
+  let state = emptyState();
+  if (full) state = await readSeedState(db);
+  else if (changed.length + removedFiles.length > 0) state = await readStateOfFiles(db, [...changed.map((f) => f.path), ...removedFiles]);
+  const t1 = performance.now();
+
+  const fileRows = changed.map((f) => ({ path: f.path, digest: f.digest, relationKeys: [] as string[], relationHashes: [] as string[] }));
+  const rowOf = new Map(fileRows.map((row) => [row.path, row]));
+  const part: SeedGraph = { entities: changed.flatMap((f) => f.entities), relations: changed.flatMap((f) => f.relations) };
+  const diff = diffSeed(part, state, (r, hash) => {
+    const row = rowOf.get(r.at.file)!;
+    row.relationKeys.push(r.key);
+    row.relationHashes.push(hash);
+  });
+  // The facts of the files skipped are unchanged by definition: their digests match.
+  for (const f of files.values()) {
+    if (rowOf.has(f.path)) continue;
+    diff.entities.unchanged += f.entities.length;
+    diff.relations.unchanged += f.relations.length;
+  }
+  return {
+    mode: full ? 'full' : 'incremental',
+    diff,
+    fileRows,
+    removedFiles,
+    unchangedFiles: files.size - changed.length,
+    version: stored.version,
+    stateMs: t1 - t0,
+    diffMs: performance.now() - t1,
+  };
+}
+
+/** What Neo4j holds of the facts `paths` declared: entities by their seedFile, relations from the files' digest nodes. */
+async function readStateOfFiles(db: Database, paths: string[]): Promise<SeedState> {
+  return db.read(async (tx) => {
+    const state = emptyState();
+    for (const r of (await tx.run(cypher('seedEntityStateOfFiles'), { files: paths })).records) {
+      state.entities.set(r.get('id') as string, { kind: r.get('kind') as string, hash: r.get('hash') as string, file: r.get('file') as string });
+    }
+    for (const r of (await tx.run(cypher('seedRelationStateOfFiles'), { files: paths })).records) {
+      const file = r.get('file') as string;
+      const keys = (r.get('keys') as string[] | null) ?? [];
+      const hashes = (r.get('hashes') as string[] | null) ?? [];
+      keys.forEach((key, i) => state.relations.set(key, { ...relationEnds(key), hash: hashes[i] ?? '', file }));
+    }
+    return state;
+  });
+}
+
+function emptyState(): SeedState {
+  return { entities: new Map(), relations: new Map(), version: null };
 }
 
 /**
  * Makes Neo4j hold exactly the seed: creates, updates and prunes what came from seed files, in
- * ONE transaction, so a failure anywhere changes nothing. Data without a seedFile is never touched.
+ * ONE transaction, so a failure anywhere changes nothing — the file digests included, so a
+ * failed sync leaves them where they were. Data without a seedFile is never touched. Only files
+ * whose digest changed are read and diffed (see planSync).
  */
 export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOptions = {}): Promise<SyncReport> {
-  const started = Date.now();
+  const started = performance.now();
   if (!options.skipSchema) await applySchema(db);
-  const t1 = Date.now();
-  const state = await readSeedState(db);
-  const t2 = Date.now();
-  const diff = diffSeed(graph, state);
-  const t3 = Date.now();
-  const batchSize = options.batchSize ?? 10_000;
-  const report: SyncReport = {
-    entities: counts(diff.entities),
-    relations: counts(diff.relations),
-    diff,
-    dryRun: options.dryRun ?? false,
-    previousVersion: state.version,
-    version: state.version,
-    ms: 0,
-    phases: { schemaMs: t1 - started, stateMs: t2 - t1, diffMs: t3 - t2, writeMs: 0, metricsMs: 0 },
+  const t1 = performance.now();
+  const files = seedFilesOf(graph);
+  const t2 = performance.now();
+  let plan = await planSync(db, files, options.full ?? false);
+  const phases: SyncPhases = {
+    schemaMs: t1 - started,
+    digestMs: t2 - t1,
+    stateMs: plan.stateMs,
+    diffMs: plan.diffMs,
+    writeMs: 0,
+    entitiesMs: 0,
+    relationsMs: 0,
+    filesMs: 0,
+    commitMs: 0,
+    metricsMs: 0,
   };
+  const newVersion = () => (options.version !== undefined && options.version !== plan.version ? options.version : undefined);
+  const t3 = performance.now();
+  if (!options.dryRun) {
+    try {
+      await writePlan(db, graph, plan, newVersion(), options, phases);
+    } catch (err) {
+      if (!(err instanceof StoredStateMismatch) || plan.mode === 'full') throw err;
+      // Neo4j no longer holds what the digests say (seed data changed by hand): compare all once.
+      plan = await planSync(db, files, true);
+      phases.stateMs += plan.stateMs;
+      phases.diffMs += plan.diffMs;
+      await writePlan(db, graph, plan, newVersion(), options, phases);
+    }
+  }
+  phases.writeMs = performance.now() - t3;
+  const version = options.dryRun ? plan.version : (newVersion() ?? plan.version);
+  return {
+    entities: counts(plan.diff.entities),
+    relations: counts(plan.diff.relations),
+    diff: plan.diff,
+    dryRun: options.dryRun ?? false,
+    mode: plan.mode,
+    files: { written: plan.fileRows.length, removed: plan.removedFiles.length, unchanged: plan.unchangedFiles },
+    previousVersion: plan.version,
+    version,
+    ms: performance.now() - started,
+    phases,
+  };
+}
+
+/** Writes a plan in one transaction, timing its steps into `phases`. */
+async function writePlan(
+  db: Database,
+  graph: SeedGraph,
+  plan: SyncPlan,
+  newVersion: string | undefined,
+  options: SyncOptions,
+  phases: SyncPhases,
+): Promise<void> {
+  const { diff } = plan;
   const total =
     diff.entities.create.length +
     diff.entities.update.length +
@@ -116,60 +279,94 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
     diff.relations.create.length +
     diff.relations.update.length +
     diff.relations.remove.length;
-  const newVersion = options.version !== undefined && options.version !== state.version ? options.version : undefined;
-  if (!options.dryRun && total > 0) {
-    // Set once every write is made and checked: a failure after that came while Neo4j was
-    // committing, and the client cannot know whether the commit happened.
-    let written = false;
-    try {
-      await db.write(async (tx) => {
-        written = false;
-        let done = 0;
-        const run = async <T>(query: string, rows: T[], param: 'rows' | 'ids' = 'rows', encode: (row: T) => unknown = (r) => r) => {
-          // Batches are pipelined: the driver encodes the next batch while Neo4j runs this one.
-          const pending: Array<Promise<unknown>> = [];
-          try {
-            for (let i = 0; i < rows.length; i += batchSize) {
-              const batch = rows.slice(i, i + batchSize).map(encode);
-              pending.push(
-                Promise.resolve(tx.run(cypher(query), cypherParams({ [param]: batch }) as Record<string, unknown>)).then(() => {
-                  done += batch.length;
-                  options.onProgress?.(done, total);
-                }),
-              );
-              if (pending.length >= 4) await pending.shift();
-            }
-            await Promise.all(pending);
-          } catch (err) {
-            await Promise.allSettled(pending); // no batch may outlive the transaction
-            throw err;
-          }
-        };
-        // Order matters: removals first (a key may move between relations), then nodes before
-        // the relations that need them.
-        await run('deleteRelations', diff.relations.remove);
-        await run('deleteEntities', diff.entities.remove, 'ids', (e) => e.id);
-        await run('createEntities', diff.entities.create);
-        await run('updateEntities', diff.entities.update);
-        await run('createRelations', diff.relations.create, 'rows', toRelationTuple);
-        await run('updateRelations', diff.relations.update, 'rows', toRelationTuple);
-        report.phases.metricsMs = (await storeSeedMetrics(tx, graph)).ms;
-        if (newVersion !== undefined) await tx.run(cypher('writeSeedVersion'), { version: newVersion });
-        await assertWritten(tx, diff);
-        written = true;
-      });
-    } catch (err) {
-      throw written ? new SyncOutcomeUnknown(err) : err;
-    }
-    if (newVersion !== undefined) report.version = newVersion;
-  } else if (!options.dryRun && newVersion !== undefined) {
-    // Nothing Neo4j stores changed, but the version did (the ontology, or a first versioned sync).
-    await db.write((tx) => tx.run(cypher('writeSeedVersion'), { version: newVersion }));
-    report.version = newVersion;
+  if (total === 0 && plan.fileRows.length === 0 && plan.removedFiles.length === 0) {
+    // Nothing Neo4j stores changed, but the version may have (the ontology, or a first versioned sync).
+    if (newVersion !== undefined) await db.write((tx) => tx.run(cypher('writeSeedVersion'), { version: newVersion }));
+    return;
   }
-  report.ms = Date.now() - started;
-  report.phases.writeMs = Date.now() - t3;
-  return report;
+  const batchSize = options.batchSize ?? 10_000;
+  // Set once every write is made and checked: a failure after that came while Neo4j was
+  // committing, and the client cannot know whether the commit happened.
+  let written = false;
+  let workDone = 0;
+  try {
+    await db.write(async (tx) => {
+      written = false;
+      let done = 0;
+      /** Runs `query` over `rows` in batches; with `expect`, each batch must report every row found. */
+      const run = async <T>(query: string, rows: T[], encode: (row: T) => unknown, expect: 'all' | 'any' = 'any', param = 'rows') => {
+        // Batches are pipelined: the driver encodes the next batch while Neo4j runs this one.
+        const pending: Array<Promise<unknown>> = [];
+        try {
+          for (let i = 0; i < rows.length; i += batchSize) {
+            const batch = rows.slice(i, i + batchSize).map(encode);
+            const result = tx.run(cypher(query), cypherParams({ [param]: batch }) as Record<string, unknown>);
+            pending.push(
+              Promise.resolve(result).then((r) => {
+                const found = r.records[0]?.has('n') ? (r.records[0].get('n') as number) : batch.length;
+                if (expect === 'all' && found !== batch.length) {
+                  throw new StoredStateMismatch(`${query} found ${found} of ${batch.length} rows`);
+                }
+                done += batch.length;
+                options.onProgress?.(done, total);
+              }),
+            );
+            if (pending.length >= 4) await pending.shift();
+          }
+          await Promise.all(pending);
+        } catch (err) {
+          await Promise.allSettled(pending); // no batch may outlive the transaction
+          throw err;
+        }
+      };
+      const same = <T>(row: T) => row;
+      // Order matters: removals first (a key may move between relations), then nodes before
+      // the relations that need them.
+      let t = performance.now();
+      await run('deleteRelations', diff.relations.remove, same);
+      phases.relationsMs = performance.now() - t;
+      t = performance.now();
+      await run('deleteEntities', diff.entities.remove, (e) => e.id, 'any', 'ids');
+      await run('createEntities', diff.entities.create, same, 'all');
+      await run('updateEntities', diff.entities.update, same, 'all');
+      phases.entitiesMs = performance.now() - t;
+      t = performance.now();
+      await run('createRelations', diff.relations.create, toRelationTuple, 'all');
+      await run('updateRelations', diff.relations.update, toRelationTuple, 'all');
+      phases.relationsMs += performance.now() - t;
+      // The digests last, in the same transaction: a sync that fails leaves them as they were.
+      t = performance.now();
+      if (plan.fileRows.length > 0) await tx.run(cypher('writeSeedFiles'), { rows: plan.fileRows });
+      if (plan.removedFiles.length > 0) await tx.run(cypher('deleteSeedFiles'), { paths: plan.removedFiles });
+      if (newVersion !== undefined) await tx.run(cypher('writeSeedVersion'), { version: newVersion });
+      phases.filesMs = performance.now() - t;
+      // Derived data, in the same transaction: the metrics of the whole graph the sync now holds.
+      phases.metricsMs = (await storeSeedMetrics(tx, graph)).ms;
+      written = true;
+      workDone = performance.now();
+    });
+  } catch (err) {
+    throw written ? new SyncOutcomeUnknown(err) : unwrapMismatch(err);
+  }
+  phases.commitMs = performance.now() - workDone;
+}
+
+/**
+ * A write found fewer nodes or relationships than the diff expected: Neo4j does not hold what
+ * the file digests say (seed data deleted by hand). The transaction is rolled back, and the
+ * sync runs again comparing every fact.
+ */
+class StoredStateMismatch extends Error {
+  override name = 'StoredStateMismatch';
+  constructor(detail: string) {
+    super(`Neo4j does not hold the seed data the last sync wrote (${detail}); nothing was committed`);
+  }
+}
+
+/** database.ts wraps every failure of a transaction; a mismatch must stay recognisable. */
+function unwrapMismatch(err: unknown): unknown {
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause instanceof StoredStateMismatch ? cause : err;
 }
 
 /**
@@ -183,17 +380,6 @@ export class SyncOutcomeUnknown extends Error {
       `Neo4j failed while committing the sync, so whether it was committed is unknown (a transaction is all or nothing); a dry run once Neo4j is back shows which: ${(cause as Error).message ?? String(cause)}`,
       { cause },
     );
-  }
-}
-
-/** A guard against silent partial writes: every relation the diff created must now exist. */
-async function assertWritten(tx: ManagedTransaction, diff: SeedDiff): Promise<void> {
-  if (diff.relations.create.length === 0) return;
-  const r = await tx.run(cypher('countSeedRelations'));
-  const n = r.records[0]?.get('n') as number;
-  const expected = diff.relations.create.length + diff.relations.update.length + diff.relations.unchanged;
-  if (n !== expected) {
-    throw new Error(`sync wrote ${n} seed relations but expected ${expected}; nothing was committed`);
   }
 }
 

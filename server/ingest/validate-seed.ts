@@ -42,7 +42,7 @@ export function validateSeed(
   files: RawSeedFile[],
   { today = latestToday() }: ValidateOptions = {},
 ): { graph: SeedGraph; diagnostics: Diagnostic[] } {
-  const errors: Diagnostic[] = files.flatMap((f) => f.diagnostics);
+  const errors: Diagnostic[] = files.flatMap((f) => (f.deferred ? [] : f.diagnostics));
   const fail = (at: Location, message: string, hint?: string) => errors.push(diagnostic(at, message, hint));
   const take = <T>(at: Location, r: Checked<T>, prefix = ''): T | undefined => {
     if (r.ok) return r.value;
@@ -186,7 +186,9 @@ export function validateSeed(
   // 3. Relations.
   const relations = new Map<string, SeedRelation>();
   for (const file of files) {
-    for (const raw of file.relations) {
+    const rawRelations = file.relations;
+    if (file.deferred) errors.push(...file.diagnostics);
+    for (const raw of rawRelations) {
       const f = raw.fields;
       const from = checkRef(f.get('from'), raw.at, 'from');
       const to = checkRef(f.get('to'), raw.at, 'to');

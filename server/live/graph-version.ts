@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Ontology } from '../ingest/ontology.ts';
-import { entityProps, relationHash } from '../ingest/seed-diff.ts';
+import { seedFilesOf } from '../ingest/seed-files.ts';
 import type { SeedGraph } from '../ingest/seed-model.ts';
 
 /** Hex characters in a graph version: 48 bits, so two different seeds practically never meet. */
@@ -19,21 +19,18 @@ export function ontologyFingerprint(ontology: Ontology): string {
 }
 
 /**
- * The graph version of a validated seed: a hash of the ontology and of every entity and relation
- * as the sync writes it (the same content hashes seed-diff.ts compares, which include the file
- * and line). It depends on content only — not on time, process or file order — so two servers
- * syncing the same files agree, and a comment edited away from any fact changes nothing.
+ * The graph version of a validated seed: a hash of the ontology and of every seed file's digest
+ * (ingest/seed-files.ts: each fact as the sync writes it, with its file and line — the digests
+ * the sync compares, computed once for both). It depends on content only — not on time,
+ * process or the order of files or facts — so two servers syncing the same files agree, and a
+ * comment edited away from any fact changes nothing.
  */
 export function graphVersion(graph: SeedGraph, ontology: Ontology): string {
-  const entities = graph.entities.map((e) => `${e.id}\t${String(entityProps(e).seedHash)}`);
-  const relations = graph.relations.map((r) => `${r.key}\t${relationHash(r)}`);
+  const files = [...seedFilesOf(graph).values()].map((f) => `${f.path}\t${f.digest}`);
   // Sorted by code unit, not locale, so every machine agrees.
-  entities.sort(byCodeUnit);
-  relations.sort(byCodeUnit);
+  files.sort(byCodeUnit);
   const hash = createHash('sha256').update(ontologyFingerprint(ontology)).update('\n');
-  for (const line of entities) hash.update(line).update('\n');
-  hash.update('--\n');
-  for (const line of relations) hash.update(line).update('\n');
+  for (const line of files) hash.update(line).update('\n');
   return hash.digest('hex').slice(0, VERSION_LENGTH);
 }
 

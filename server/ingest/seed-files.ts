@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { entityProps, relationContent } from './seed-diff.ts';
+import type { SeedEntity, SeedGraph, SeedRelation } from './seed-model.ts';
+
+/**
+ * Raised whenever what the sync writes for a fact changes shape (a property added to every
+ * relation, say): every stored digest then differs, so the next sync writes every file again.
+ */
+export const SYNC_FORMAT = 'splinternet-sync-2';
+
+/** The facts one seed file declares, and the digest of all the sync writes for them. */
+export interface SeedFileFacts {
+  /** As in every fact's `at.file` (seed/data/uk.yaml). */
+  path: string;
+  entities: SeedEntity[];
+  relations: SeedRelation[];
+  /**
+   * SHA-256 of every fact of the file as the sync writes it — with its file and line, and with
+   * evidence resolved from sources wherever they are declared — so it changes exactly when
+   * Neo4j must: an edit of this file, a source it cites edited in another file, or an ontology
+   * edit that changes a value (a property type). Independent of the order facts are listed in.
+   */
+  digest: string;
+}
+
+const cache = new WeakMap<SeedGraph, Map<string, SeedFileFacts>>();
+
+/**
+ * The graph's facts by file, with their digests; computed once per graph object (the live sync
+ * and the graph version ask for the same graph).
+ */
+export function seedFilesOf(graph: SeedGraph): Map<string, SeedFileFacts> {
+  const known = cache.get(graph);
+  if (known) return known;
+  const files = new Map<string, SeedFileFacts>();
+  const of = (path: string) => {
+    let f = files.get(path);
+    if (!f) files.set(path, (f = { path, entities: [], relations: [], digest: '' }));
+    return f;
+  };
+  for (const e of graph.entities) of(e.at.file).entities.push(e);
+  for (const r of graph.relations) of(r.at.file).relations.push(r);
+  for (const f of files.values()) {
+    // By position, so a graph listing its facts in another order has the same digests.
+    f.entities.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column || compare(a.id, b.id));
+    f.relations.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column || compare(a.key, b.key));
+    const hash = createHash('sha256').update(SYNC_FORMAT).update('\n');
+    for (const e of f.entities) hash.update(`${e.id}\t${String(entityProps(e).seedHash)}\n`);
+    hash.update('--\n');
+    for (const r of f.relations) hash.update(relationContent(r)).update('\n');
+    f.digest = hash.digest('base64');
+  }
+  cache.set(graph, files);
+  return files;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
