@@ -164,11 +164,12 @@ describe('the response cache', () => {
   it('drops its answers when a sync changes the graph version, in this process and in one that shares nothing', async () => {
     const a = server();
     const b = server({ withLive: false }); // another process: knows the version from Neo4j only
-    const ask = '{ entity(id: "huawei") { name description } stats { entities } }';
+    const ask = '{ entity(id: "huawei") { name description } stats { entities version } }';
     const before = await post(a, ask);
     expect(await post(b, ask)).toEqual(before);
     expect(await post(a, ask)).toEqual(before); // a hit
     const v1 = (await post(a, '{ seedStatus { version } }')).data!.seedStatus.version as string;
+    expect(before.data!.stats.version).toBe(v1);
 
     seed.write('data/cache-test.yaml', 'entities:\n  - id: cache-test-co\n    kind: Company\n    name: Cache Test Co\n');
     const synced = await live.syncNow();
@@ -177,6 +178,7 @@ describe('the response cache', () => {
     for (const yoga of [a, b]) {
       const after = await post(yoga, ask);
       expect(after.data!.stats.entities).toBe(before.data!.stats.entities + 1);
+      expect(after.data!.stats.version).toBe(synced.version);
     }
     expect(cacheOf(a).size()).toBeLessThanOrEqual(2);
   });

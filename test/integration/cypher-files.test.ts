@@ -15,12 +15,12 @@ describe('cypher/ files', () => {
     expect(queries.map((q) => q.name)).toContain('createEntities');
   });
 
-  // API root parts end in `WITH roots, rootRels, meta`; they compile completed both ways, as the
+  // API root parts (api-roots.cypher, api-paths.cypher) end in `WITH roots, rootRels, meta`; they compile completed both ways, as the
   // planner sends them (api-expand.cypher holds the parts, not whole queries).
   const complete = queries
     .filter((q) => q.file !== 'schema.cypher' && q.file !== 'api-expand.cypher')
     .flatMap((q) =>
-      q.file === 'api-roots.cypher'
+      q.file === 'api-roots.cypher' || q.file === 'api-paths.cypher'
         ? [
             [`${q.name} + expandLevels`, apiReadText(q.name, true)],
             [`${q.name} + skipLevels`, apiReadText(q.name, false)],
