@@ -21,6 +21,8 @@ export interface BoundedResponseCache extends Cache {
   bytes(): number;
   /** Entries held now. */
   size(): number;
+  /** Lookups that found a current answer, and those that did not, since the start. */
+  lookups(): { hits: number; misses: number };
   readonly maxBytes: number;
 }
 
@@ -46,6 +48,8 @@ export function versionOfKey(key: string): string {
 export function createBoundedResponseCache({ maxBytes, isCurrent, stillCurrent }: BoundedResponseCacheOptions): BoundedResponseCache {
   const entries = new Map<string, Entry>();
   let held = 0;
+  let hits = 0;
+  let misses = 0;
 
   const drop = (key: string) => {
     const e = entries.get(key);
@@ -71,11 +75,12 @@ export function createBoundedResponseCache({ maxBytes, isCurrent, stillCurrent }
     maxBytes,
     get(key) {
       const e = entries.get(key);
-      if (!e) return undefined;
-      if (!isCurrent(versionOfKey(key))) {
+      if (!e || !isCurrent(versionOfKey(key))) {
         drop(key);
+        misses += 1;
         return undefined;
       }
+      hits += 1;
       entries.delete(key);
       entries.set(key, e);
       return e.result;
@@ -94,5 +99,6 @@ export function createBoundedResponseCache({ maxBytes, isCurrent, stillCurrent }
     },
     bytes: () => held,
     size: () => entries.size,
+    lookups: () => ({ hits, misses }),
   };
 }

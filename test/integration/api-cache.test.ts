@@ -113,7 +113,7 @@ describe('the response cache', () => {
     const requests = lines.filter((l) => l.msg === 'request');
     expect(requests.filter((l) => l.cache === 'miss')).toHaveLength(documents.length);
     expect(requests.filter((l) => l.cache === 'hit')).toHaveLength(documents.length * 2);
-  });
+  }, 240_000);
 
   it('never caches seedStatus, authoring, mutations or errors', async () => {
     const yoga = server();
