@@ -64,13 +64,16 @@ export function createGraphQLServer({
   production = process.env.NODE_ENV === 'production',
   responseCacheBytes = responseCacheBytesFromEnv() ?? 0,
   logger = createServerLogger({ production }),
-  documents = loadPersistedDocuments(),
+  documents,
 }: YogaOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
   const graphiql = graphiqlWithPolicy();
-  // A client operation the server cannot parse is a build error: say so at start, not per request.
-  documents.catch((err: unknown) => logger.error({ err }, 'persisted documents: %s', (err as Error).message));
+  // A client operation the server cannot load is said once, at start, not per request.
+  documents ??= loadPersistedDocuments(undefined, (message) => logger.error(message));
   const versionReader = createGraphVersionReader(db);
-  if (live) void followLiveVersions(live, versionReader);
+  // This process's own syncs are known before Neo4j is asked (other processes': through Neo4j).
+  // Read from the live seed's status on each request rather than by subscribing to its
+  // events, which would count as an open explorer.
+  if (live) versionReader.follow(() => live.status());
   const responseCache = responseCacheBytes > 0 ? useGraphResponseCache(versionReader, responseCacheBytes) : undefined;
   const yoga = createYoga<Record<string, unknown>, ApiContext>({
     schema: createSchema(),
@@ -112,13 +115,4 @@ export function createGraphQLServer({
   });
   serverParts.set(yoga, { versionReader, responseCache, documents });
   return yoga;
-}
-
-/** This process's syncs reach its cache at once (other processes' syncs: through Neo4j, see graph-version-reader.ts). */
-async function followLiveVersions(live: LiveSeed, reader: GraphVersionReader): Promise<void> {
-  try {
-    for await (const event of live.events()) if (event.change) reader.observe(event.change.version);
-  } catch {
-    // The stream ends with the live seed (live.close()); the reader goes on reading Neo4j.
-  }
 }

@@ -26,6 +26,8 @@ export interface GraphVersionReader {
   onChange(listener: (version: string | null, previous: string | null) => void): void;
   /** Tells the reader of a version learnt another way (this process's live seed synced). */
   observe(version: string | null): void;
+  /** Checks this status (the live seed's) before each read: a SYNCED version other than the last seen is observed at once. */
+  follow(status: () => { state: string; version: string }): void;
 }
 
 export function createGraphVersionReader(db: Database, read: (db: Database) => Promise<string | null> = readSeedVersion): GraphVersionReader {
@@ -44,7 +46,11 @@ export function createGraphVersionReader(db: Database, read: (db: Database) => P
     if (changed) for (const l of listeners) l(version, previous);
   };
 
+  let followed: (() => { state: string; version: string }) | undefined;
+
   const start = (): Promise<string | null> => {
+    const s = followed?.();
+    if (s && s.state === 'SYNCED' && s.version !== seen && /^[0-9a-f]+$/.test(s.version)) observe(s.version);
     const p = read(db).then(
       (v) => {
         observe(v);
@@ -85,5 +91,8 @@ export function createGraphVersionReader(db: Database, read: (db: Database) => P
       listeners.push(listener);
     },
     observe,
+    follow(status) {
+      followed = status;
+    },
   };
 }

@@ -33,18 +33,37 @@ const defaultDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'cl
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** Every `{ name, query }` exported by `dir/*operations.ts`, keyed by sha256 of the query text. */
-export async function loadPersistedDocuments(dir: string = defaultDir): Promise<PersistedDocuments> {
+/**
+ * Every `{ name, query }` exported by `dir/*operations.ts`, keyed by sha256 of the query text.
+ * Never rejects: a module that fails to load or an operation that does not parse is reported to
+ * `onProblem` and left out (the client then sends that one as text), the others still count.
+ */
+export async function loadPersistedDocuments(dir: string = defaultDir, onProblem: (message: string) => void = () => {}): Promise<PersistedDocuments> {
   const documents = new Map<string, PersistedDocument>();
-  const files = readdirSync(dir)
-    .filter((f) => /operations\.ts$/.test(f))
-    .sort();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => /operations\.ts$/.test(f))
+      .sort();
+  } catch (err) {
+    onProblem(`persisted documents: cannot read ${dir}: ${(err as Error).message}`);
+  }
   for (const file of files) {
-    const module = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+    let module: Record<string, unknown>;
+    try {
+      module = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+    } catch (err) {
+      onProblem(`persisted documents: ${file} does not load: ${(err as Error).message}`);
+      continue;
+    }
     for (const value of Object.values(module)) {
       if (!isOperation(value)) continue;
-      const doc = describe(value.name, value.query);
-      documents.set(doc.id, doc);
+      try {
+        const doc = describe(value.name, value.query);
+        documents.set(doc.id, doc);
+      } catch (err) {
+        onProblem(`persisted documents: ${file}: ${(err as Error).message}`);
+      }
     }
   }
   return documents;
