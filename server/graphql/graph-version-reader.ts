@@ -26,7 +26,7 @@ export interface GraphVersionReader {
   onChange(listener: (version: string | null, previous: string | null) => void): void;
   /** Tells the reader of a version learnt another way (this process's live seed synced). */
   observe(version: string | null): void;
-  /** Checks this status (the live seed's) before each read: a SYNCED version other than the last seen is observed at once. */
+  /** Checks this status (the live seed's) before each read: a SYNCED version it moved to is observed at once. */
   follow(status: () => { state: string; version: string }): void;
 }
 
@@ -47,10 +47,16 @@ export function createGraphVersionReader(db: Database, read: (db: Database) => P
   };
 
   let followed: (() => { state: string; version: string }) | undefined;
+  let lastFollowed: string | undefined;
 
   const start = (): Promise<string | null> => {
+    // Only a version the live seed moved to since last time: Neo4j may hold another process's
+    // newer one, which the live seed's own, older version must not overrule.
     const s = followed?.();
-    if (s && s.state === 'SYNCED' && s.version !== seen && /^[0-9a-f]+$/.test(s.version)) observe(s.version);
+    if (s && s.state === 'SYNCED' && s.version !== lastFollowed) {
+      lastFollowed = s.version;
+      if (/^[0-9a-f]+$/.test(s.version)) observe(s.version);
+    }
     const p = read(db).then(
       (v) => {
         observe(v);
@@ -93,6 +99,7 @@ export function createGraphVersionReader(db: Database, read: (db: Database) => P
     observe,
     follow(status) {
       followed = status;
+      lastFollowed = status().version;
     },
   };
 }

@@ -89,6 +89,24 @@ describe('the graph version reader', () => {
     expect(reader.lastSeen()).toBe('bbbbbbbbbbbb');
   });
 
+  it("follows the live seed's moves, but never lets its older version overrule Neo4j's (another process synced)", async () => {
+    let neo4jVersion = 'aaaaaaaaaaaa';
+    let live = { state: 'SYNCED', version: 'aaaaaaaaaaaa' };
+    const reader = createGraphVersionReader({} as Database, async () => neo4jVersion);
+    reader.follow(() => live);
+    const changes: string[] = [];
+    reader.onChange((v) => changes.push(String(v)));
+    expect(await reader.current()).toBe('aaaaaaaaaaaa');
+    neo4jVersion = 'bbbbbbbbbbbb'; // another process synced; this live seed still says aaaa…
+    for (let i = 0; i < 5; i++) expect(await reader.current()).toBe('bbbbbbbbbbbb');
+    expect(changes).toEqual(['bbbbbbbbbbbb']);
+    // This process syncs: its live seed knows first, and the reader drops the old at once.
+    live = { state: 'SYNCED', version: 'cccccccccccc' };
+    neo4jVersion = 'cccccccccccc';
+    await reader.current();
+    expect(changes).toEqual(['bbbbbbbbbbbb', 'cccccccccccc']);
+  });
+
   it('gives one request one version, and null (nothing cached) when Neo4j cannot be read', async () => {
     let fail = false;
     let n = 0;
