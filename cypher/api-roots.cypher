@@ -91,21 +91,3 @@ CALL (nodes) {
   RETURN collect(r) AS edges
 }
 WITH nodes AS roots, edges AS rootRels, {truncated: false} AS meta
-
-// name: rootPaths
-// The k shortest paths, either direction; the relation-type filter is inside the pattern so
-// it applies before SHORTEST picks. 10 and 6 are the API's caps on first and maxHops.
-OPTIONAL MATCH (a:Entity {id: $from})
-OPTIONAL MATCH (b:Entity {id: $to})
-CALL (a, b) {
-  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
-  MATCH p = SHORTEST 10 (a) (()-[r]-() WHERE $types IS NULL OR type(r) IN $types){1,6} (b)
-  WITH p WHERE length(p) <= $maxHops
-  WITH p ORDER BY length(p) LIMIT $first
-  RETURN collect(p) AS ps
-}
-WITH a, b, ps
-WITH reduce(acc = [], p IN ps | acc + nodes(p)) AS roots,
-     reduce(acc = [], p IN ps | acc + relationships(p)) AS rootRels,
-     {fromFound: a IS NOT NULL, toFound: b IS NOT NULL,
-      paths: [p IN ps | {nodes: [n IN nodes(p) | n.id], rels: [r IN relationships(p) | elementId(r)]}]} AS meta

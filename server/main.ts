@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from './db/connect.ts';
 import { withReadDeadline } from './db/database.ts';
+import { createServerLogger } from './graphql/api-logger.ts';
 import { createHttpServer } from './http/create-http-server.ts';
 import { ensureClientBuilt } from './http/client-build.ts';
 import { createLiveSeed } from './live/create-live-seed.ts';
@@ -20,12 +21,22 @@ const host = process.env.HOST ?? '127.0.0.1';
 /** How long a stopping server waits for requests in flight. */
 const DRAIN_MS = 10_000;
 
+/** One log for the process: JSON lines (pino), pretty in a terminal during development. */
+const logger = createServerLogger({ production: process.env.NODE_ENV === 'production' });
+
 async function main(): Promise<void> {
   const conn = await connect();
   // Syncs seed/ before serving and on every save after. A bad seed loads nothing and the data
   // already in Neo4j is served until the files are fixed. Paths read seed/data/… (from the
   // seed folder's parent), wherever the folder is.
-  const live = await createLiveSeed({ db: conn.db, seedDir, displayRoot: dirname(seedDir), watch: true }).catch(async (err: unknown) => {
+  const live = await createLiveSeed({
+    db: conn.db,
+    seedDir,
+    displayRoot: dirname(seedDir),
+    watch: true,
+    log: (line) => logger.info(line),
+    logError: (line) => logger.error(line),
+  }).catch(async (err: unknown) => {
     await conn.close();
     throw err;
   });
@@ -36,6 +47,7 @@ async function main(): Promise<void> {
     live,
     listenHost: host,
     clientDir: await ensureClientBuilt(),
+    logger,
   });
   let closing = false;
   // Answers sent while stopping close their connection, so keep-alive clients go elsewhere.
@@ -47,12 +59,12 @@ async function main(): Promise<void> {
     server.listen(port, host, () => res());
   });
   const addr = server.address() as AddressInfo;
-  console.log(`splinternet: http://${host}:${addr.port}/  (health: /healthz, readiness: /readyz)`);
+  logger.info(`splinternet: http://${host}:${addr.port}/  (health: /healthz, readiness: /readyz)`);
 
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`splinternet: ${signal}, stopping…`);
+    logger.info(`splinternet: ${signal}, stopping…`);
     // First: stop watching and end every seedEvents stream, so open explorers' connections
     // become idle and close below instead of holding the drain for DRAIN_MS.
     // Bounded: a sync in progress against a Neo4j that hangs must not hold the shutdown.
@@ -66,6 +78,7 @@ async function main(): Promise<void> {
     clearInterval(idle);
     clearTimeout(cut);
     await conn.close();
+    logger.flush();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -18,6 +18,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** The request body is over MAX_REQUEST_BODY_BYTES (HTTP 413; set by yoga itself). */
   REQUEST_ENTITY_TOO_LARGE: 'REQUEST_ENTITY_TOO_LARGE',
+  /** A persisted (trusted) document id the server does not know: resend the query text. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** A write prepared against a version of a seed file that has changed on disk since. */
   CONFLICT: 'CONFLICT',
 } as const;

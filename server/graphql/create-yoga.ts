@@ -1,16 +1,22 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import type { Ontology } from '../ingest/ontology.ts';
 import type { LiveSeed } from '../live/live-seed.ts';
-import { createApiLogger } from './api-logger.ts';
+import { createApiLogger, createServerLogger } from './api-logger.ts';
 import { createContext, type ApiContext } from './context.ts';
 import { CSRF_HEADER } from './csrf-header.ts';
 import { createSchema } from './create-schema.ts';
 import { useErrorCodes } from './error-codes.ts';
 import { EXAMPLE_OPERATIONS } from './example-operations.ts';
 import { graphiqlWithPolicy } from './graphiql-policy.ts';
+import { createGraphVersionReader, type GraphVersionReader } from './graph-version-reader.ts';
+import { httpCachingFromEnv, useHttpCaching } from './http-caching.ts';
+import { loadPersistedDocuments, type PersistedDocuments } from './persisted-documents.ts';
+import { useCsrfPreventionExceptPersistedReads, usePersistedReads } from './persisted-reads.ts';
+import { useRequestLog } from './request-log.ts';
+import { responseCacheBytesFromEnv, useGraphResponseCache, type GraphResponseCache } from './response-caching.ts';
 import { maskError } from './mask-error.ts';
 import { useQueryCost } from './query-cost.ts';
 import { useRepeatedSelectionLimit } from './repeated-selections.ts';
@@ -26,7 +32,23 @@ export interface YogaOptions {
   listenHost?: string | undefined;
   /** Production hides limits, field suggestions and GraphiQL. @default NODE_ENV === 'production' */
   production?: boolean;
+  /** The response cache's budget in bytes, or 0 for none. @default from SPLINTERNET_RESPONSE_CACHE(_MB): 64 MB */
+  responseCacheBytes?: number | undefined;
+  /** The log (JSON lines). @default createServerLogger() */
+  logger?: Logger | undefined;
+  /** The trusted documents. @default loadPersistedDocuments() (the client's operations) */
+  documents?: Promise<PersistedDocuments> | undefined;
 }
+
+/** What createGraphQLServer made besides the handler, for tests and benchmarks. */
+export interface GraphQLServerParts {
+  versionReader: GraphVersionReader;
+  responseCache: GraphResponseCache | undefined;
+  documents: Promise<PersistedDocuments>;
+}
+
+/** The parts behind each server createGraphQLServer made. */
+export const serverParts = new WeakMap<object, GraphQLServerParts>();
 
 export { CSRF_HEADER };
 
@@ -40,9 +62,20 @@ export function createGraphQLServer({
   live,
   listenHost = '127.0.0.1',
   production = process.env.NODE_ENV === 'production',
+  responseCacheBytes = responseCacheBytesFromEnv() ?? 0,
+  logger = createServerLogger({ production }),
+  documents,
 }: YogaOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
   const graphiql = graphiqlWithPolicy();
-  return createYoga<Record<string, unknown>, ApiContext>({
+  // A client operation the server cannot load is said once, at start, not per request.
+  documents ??= loadPersistedDocuments(undefined, (message) => logger.error(message));
+  const versionReader = createGraphVersionReader(db);
+  // This process's own syncs are known before Neo4j is asked (other processes': through Neo4j).
+  // Read from the live seed's status on each request rather than by subscribing to its
+  // events, which would count as an open explorer.
+  if (live) versionReader.follow(() => live.status());
+  const responseCache = responseCacheBytes > 0 ? useGraphResponseCache(versionReader, responseCacheBytes) : undefined;
+  const yoga = createYoga<Record<string, unknown>, ApiContext>({
     schema: createSchema(),
     graphqlEndpoint: '/graphql',
     context: ({ request }) => createContext({ db, ontology: live ? live.ontology() : ontology, live, listenHost, request }),
@@ -55,8 +88,10 @@ export function createGraphQLServer({
     graphiql: production ? false : { title: 'splinternet GraphQL', defaultQuery: EXAMPLE_OPERATIONS, headers: JSON.stringify({ [CSRF_HEADER]: '1' }) },
     renderGraphiQL: graphiql.renderGraphiQL,
     landingPage: false,
-    logging: createApiLogger(production ? 'warn' : 'info'),
+    logging: createApiLogger(logger),
     plugins: [
+      useRequestLog(logger, versionReader, responseCache !== undefined),
+      useHttpCaching({ reader: versionReader, documents, ...httpCachingFromEnv() }),
       useVariableLimits(),
       useRepeatedSelectionLimit(),
       EnvelopArmorPlugin({
@@ -71,8 +106,13 @@ export function createGraphQLServer({
       }),
       useErrorCodes(),
       useQueryCost({ exposeLimits: !production }),
-      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useCsrfPreventionExceptPersistedReads(),
+      // Before the response cache: its key needs the document the id names.
+      usePersistedReads(documents),
+      ...(responseCache ? [responseCache.plugin] : []),
       graphiql.plugin,
-    ],
+    ] as Plugin[],
   });
+  serverParts.set(yoga, { versionReader, responseCache, documents });
+  return yoga;
 }

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { createGraphQLServer } from '../graphql/create-yoga.ts';
 import type { Ontology } from '../ingest/ontology.ts';
@@ -16,6 +17,8 @@ export interface HttpServerOptions {
   listenHost?: string | undefined;
   /** Built client to serve at `/`, if any. */
   clientDir?: string | undefined;
+  /** The server's log (JSON lines). @default createServerLogger() */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -23,8 +26,8 @@ export interface HttpServerOptions {
  * valid percent-encoding is a 400 before any route sees it; every answer carries the security
  * headers (security-headers.ts; GraphiQL's page sets its own CSP, see graphiql-policy.ts).
  */
-export function createHttpServer({ db, ontology, live, listenHost, clientDir }: HttpServerOptions): Server {
-  const yoga = createGraphQLServer({ db, ontology, live, listenHost });
+export function createHttpServer({ db, ontology, live, listenHost, clientDir, logger }: HttpServerOptions): Server {
+  const yoga = createGraphQLServer({ db, ontology, live, listenHost, logger });
   const client = clientDir ? createClientHandler(clientDir) : undefined;
   return createServer((req, res) => {
     void (async () => {
@@ -53,7 +56,7 @@ export function createHttpServer({ db, ontology, live, listenHost, clientDir }: 
         res.end('not found\n');
       } catch (err) {
         // A handler bug must never take the process down.
-        console.error('http: unhandled error', err);
+        (logger?.error.bind(logger) ?? console.error)({ err }, 'http: unhandled error');
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('internal error\n');
       }

@@ -6,10 +6,14 @@
  *
  *  - floor: plain node:http sending the very Cypher our API sends (captured from our API),
  *    in a read transaction, returning the records as JSON; no GraphQL.
- *  - ours:  createGraphQLServer({ production: true }) behind node:http.
+ *  - ours:  createGraphQLServer({ production: true }) behind node:http, response cache off.
+ *  - ours+cache: the same with the response cache on (64 MB), keyed by graph version.
  *  - peer:  @neo4j/graphql v7 through graphql-yoga (neo4j-graphql-peer.ts).
  *
  * The load generator (autocannon) runs in a child process (api-loadgen.ts). Each operation's
+ * Two workloads: `uniform` cycles --samples inputs; `zipf` draws --zipf-requests inputs from a
+ * Zipf distribution (s = --zipf-s) over --zipf-population inputs, as readers of a story open the
+ * same few entities (the cache hit rate is printed). Each operation's
  * first request on the peer is sent alone first (Neo4j plans the query then, which can take
  * minutes); every sampled request is then checked once on every server; then --rounds rounds
  * measure every operation on every server (order rotated per round), each run after a warm-up
@@ -26,7 +30,10 @@ import { parseArgs } from 'node:util';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local-neo4j.ts';
 import { openDatabase, type Database } from '../../server/db/database.ts';
-import { createGraphQLServer, CSRF_HEADER } from '../../server/graphql/create-yoga.ts';
+import { pino } from 'pino';
+import { createServerLogger } from '../../server/graphql/api-logger.ts';
+import { createGraphQLServer, CSRF_HEADER, serverParts } from '../../server/graphql/create-yoga.ts';
+import { graphVersion } from '../../server/live/graph-version.ts';
 import { toLuceneQuery } from '../../server/graphql/search-query.ts';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
 import { loadOntologyFile } from '../../server/ingest/ontology.ts';
@@ -54,6 +61,11 @@ const { values: args } = parseArgs({
     'cold-timeout': { type: 'string', default: '1800' },
     /** Comma-separated subset of operations, for a quick look. */
     ops: { type: 'string', default: 'search,neighbourhood1,neighbourhood2,paths' },
+    /** uniform: --samples inputs cycled; zipf: --zipf-requests draws over --zipf-population inputs, Zipf(--zipf-s). */
+    workloads: { type: 'string', default: 'uniform,zipf' },
+    'zipf-population': { type: 'string', default: '1000' },
+    'zipf-requests': { type: 'string', default: '5000' },
+    'zipf-s': { type: 'string', default: '1.1' },
   },
 });
 const ENTITIES = Number(args.entities);
@@ -68,9 +80,36 @@ const COLD_TIMEOUT_S = Number(args['cold-timeout']);
 const DRAIN_TIMEOUT_S = Number(args['drain-timeout']);
 
 type OpName = 'search' | 'neighbourhood1' | 'neighbourhood2' | 'paths';
-type ServerName = 'floor' | 'ours' | 'peer';
+type ServerName = 'floor' | 'ours' | 'ours+cache' | 'peer';
+type Workload = 'uniform' | 'zipf';
 const OPS = args.ops.split(',') as OpName[];
-const SERVERS: ServerName[] = ['floor', 'ours', 'peer'];
+/** ours = cache off (SPLINTERNET_RESPONSE_CACHE=0), ours+cache = the response cache on (64 MB). */
+const SERVERS: ServerName[] = ['floor', 'ours', 'ours+cache', 'peer'];
+const WORKLOADS = args.workloads.split(',') as Workload[];
+const ZIPF_POPULATION = Number(args['zipf-population']);
+const ZIPF_REQUESTS = Number(args['zipf-requests']);
+const ZIPF_S = Number(args['zipf-s']);
+
+/**
+ * `count` ranks in [0, n) drawn from Zipf(s): rank r with probability ∝ 1/(r+1)^s — the few
+ * entities a story is about, opened by most of its readers, and a long tail.
+ */
+function zipfDraws(n: number, count: number, s: number, rand: () => number): number[] {
+  const cdf: number[] = [];
+  let sum = 0;
+  for (let r = 0; r < n; r++) cdf.push((sum += 1 / Math.pow(r + 1, s)));
+  return Array.from({ length: count }, () => {
+    const x = rand() * sum;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  });
+}
 
 /** Our operations, as the client sends them. */
 const OUR_QUERIES: Record<OpName, string> = {
@@ -236,13 +275,13 @@ const gqlHeaders = (): Record<string, string> => ({ 'content-type': 'application
 
 function requestBody(server: ServerName, op: OpName, s: Sample, peerOps: Record<OpName, string>): string {
   if (server === 'floor') return JSON.stringify({ op, variables: s.ours });
-  if (server === 'ours') return JSON.stringify({ query: OUR_QUERIES[op], variables: s.ours });
+  if (server === 'ours' || server === 'ours+cache') return JSON.stringify({ query: OUR_QUERIES[op], variables: s.ours });
   return JSON.stringify({ query: peerOps[op], variables: s.peer });
 }
 
 /** Distinct entity ids anywhere in a JSON value (objects with a string `id`), and relation-ish items. */
 function countResult(server: ServerName, op: OpName, json: any): { nodes: number; edges: number } {
-  if (server === 'ours') {
+  if (server === 'ours' || server === 'ours+cache') {
     const d = json.data;
     if (op === 'search') return { nodes: d.search.length, edges: 0 };
     if (op === 'paths')
@@ -344,7 +383,9 @@ try {
     await session.close();
     t = performance.now();
     let lastPrint = 0;
+    // Versioned, as npm start syncs: the response cache keys by this version.
     await syncSeed(admin, seed.graph, {
+      version: graphVersion(seed.graph, ontology),
       onProgress: (done, all) => {
         const now = performance.now();
         if (now - lastPrint > 2000 || done === all) {
@@ -373,9 +414,9 @@ try {
         await admin.read((tx) => tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.name AS name, COUNT { (n)--() } AS degree', { ids }))
       ).records.map((r) => [r.get('id') as string, { name: r.get('name') as string, degree: r.get('degree') as number }]),
     );
-  const samples = {} as Record<OpName, Sample[]>;
-  {
-    const ids = pickIds(SAMPLES);
+  const buildSamples = async (count: number): Promise<Record<OpName, Sample[]>> => {
+    const samples = {} as Record<OpName, Sample[]>;
+    const ids = pickIds(count);
     const meta = await info(ids);
     samples.search = ids.map((id) => {
       // A prefix of the name: "Entity 4521 Company" → "Entity 452".
@@ -384,9 +425,9 @@ try {
       return { ours: { text }, peer: { phrase: toLuceneQuery(text) } };
     });
     const seeds = async () => {
-      const cand = pickIds(SAMPLES * 2);
+      const cand = pickIds(count * 2);
       const m = await info(cand);
-      return cand.filter((id) => (m.get(id)?.degree ?? 0) > 0).slice(0, SAMPLES);
+      return cand.filter((id) => (m.get(id)?.degree ?? 0) > 0).slice(0, count);
     };
     samples.neighbourhood1 = (await seeds()).map((id) => ({ ours: { ids: [id] }, peer: { id } }));
     samples.neighbourhood2 = (await seeds()).map((id) => ({ ours: { ids: [id] }, peer: { id } }));
@@ -404,8 +445,24 @@ try {
       pathSamples.push({ ours: { from, to }, peer: { from, to } });
     }
     samples.paths = pathSamples;
-  }
+    return samples;
+  };
+  const samples = await buildSamples(SAMPLES);
   for (const op of OPS) log(`inputs: ${op}: ${samples[op].length} samples, e.g. ${JSON.stringify(samples[op][0]!.ours)}`);
+  /** Per workload and operation, the request inputs in the order the load generator cycles them. */
+  const workloadInputs = {} as Record<Workload, Record<OpName, Sample[]>>;
+  workloadInputs.uniform = samples;
+  if (WORKLOADS.includes('zipf')) {
+    const population = await buildSamples(ZIPF_POPULATION);
+    const zrand = prng(11);
+    workloadInputs.zipf = {} as Record<OpName, Sample[]>;
+    for (const op of OPS) {
+      const pop = population[op];
+      workloadInputs.zipf[op] = zipfDraws(pop.length, ZIPF_REQUESTS, ZIPF_S, zrand).map((r) => pop[r]!);
+      const distinct = new Set(workloadInputs.zipf[op].map((x) => JSON.stringify(x.ours))).size;
+      log(`inputs: zipf ${op}: ${ZIPF_REQUESTS} draws over ${pop.length} inputs (s = ${ZIPF_S}), ${distinct} distinct`);
+    }
+  }
 
   // 3. The floor's Cypher: our API run once per sample through a capturing Database.
   const oursDb = openDatabase(conn);
@@ -418,7 +475,7 @@ try {
   const queriesPerOp: Record<string, number> = {};
   {
     const cap = capturingDatabase(oursDb);
-    const yoga = createGraphQLServer({ db: cap.db, ontology, production: true });
+    const yoga = createGraphQLServer({ db: cap.db, ontology, production: true, responseCacheBytes: 0 });
     for (const op of OPS) {
       let template: FloorOp | undefined;
       for (const [i, s] of samples[op].entries()) {
@@ -460,14 +517,20 @@ try {
 
   // 4. The three servers, side by side.
   const peerOps = peerOperations(relTypes, 200) as Record<OpName, string>;
-  const oursYoga = createGraphQLServer({ db: oursDb, ontology, production: true });
+  // Request lines are logged as in production, to /dev/null: their cost is part of the server's.
+  const benchLogger = () => createServerLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: false }) });
+  const oursYoga = createGraphQLServer({ db: oursDb, ontology, production: true, responseCacheBytes: 0, logger: benchLogger() });
+  const oursCacheDb = openDatabase(conn);
+  dbs.push(oursCacheDb);
+  const oursCacheYoga = createGraphQLServer({ db: oursCacheDb, ontology, production: true, responseCacheBytes: 64 * 1024 * 1024, logger: benchLogger() });
+  const responseCache = serverParts.get(oursCacheYoga)!.responseCache!.cache;
   const peerYoga = await createPeerServer(peerDb.driver, relTypes);
   // Requests a server is still working on: the load generator drops its connections when a run
   // ends, but the handlers go on (a closed connection does not stop them), so a handler counts
   // until its promise settles, and the next run starts only once every server is idle.
-  const inflight: Record<ServerName, number> = { floor: 0, ours: 0, peer: 0 };
+  const inflight: Record<ServerName, number> = { floor: 0, ours: 0, 'ours+cache': 0, peer: 0 };
   /** The most handlers seen pending while everything was idle, per server (reported in the JSON). */
-  const stuckHandlers: Record<ServerName, number> = { floor: 0, ours: 0, peer: 0 };
+  const stuckHandlers: Record<ServerName, number> = { floor: 0, ours: 0, 'ours+cache': 0, peer: 0 };
   const STUCK_AFTER_S = 20;
   const counted = (name: ServerName, handler: Handler): Server =>
     createServer((req, res) => {
@@ -480,6 +543,7 @@ try {
   const httpServers: Record<ServerName, Server> = {
     floor: counted('floor', floorHandler(floorDb, floorOps)),
     ours: counted('ours', (req, res) => oursYoga(req, res)),
+    'ours+cache': counted('ours+cache', (req, res) => oursCacheYoga(req, res)),
     peer: counted('peer', (req, res) => peerYoga(req, res)),
   };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -600,55 +664,80 @@ try {
   }
   notes.checks = checks;
 
-  type Measured = LoadResult & { srvCpu: number; neo4jCpu: number; otherCpu: number; sysCpu: number; leftInFlight: number; drainS: number; drainWarmS: number };
+  type Measured = LoadResult & {
+    srvCpu: number;
+    neo4jCpu: number;
+    otherCpu: number;
+    sysCpu: number;
+    leftInFlight: number;
+    drainS: number;
+    drainWarmS: number;
+    /** ours+cache: answers served from the response cache during the measured run / requests completed. */
+    hitRate?: number;
+  };
   const measured: Record<string, Measured[]> = {};
   // Rounds, each measuring every operation on every server (in a rotated order), so that load
   // from elsewhere on the host lands on all three alike; the table shows the median round.
   for (let round = 0; round < ROUNDS; round++) {
     const order = SERVERS.map((_, i) => SERVERS[(i + round) % SERVERS.length]!);
-    for (const op of OPS) {
-      for (const name of order) {
-        if (unmeasured.has(`${op}/${name}`)) continue;
-        const bodies = samples[op].map((s) => requestBody(name, op, s, peerOps));
-        const job: LoadJob = {
-          url: urls[name],
-          headers: headersOf(name),
-          bodies,
-          connections: CONNECTIONS,
-          durationS: DURATION_S,
-          warmupS: 0,
-          timeoutS: TIMEOUT_S,
-        };
-        log(`measure (round ${round + 1}/${ROUNDS}): ${op} on ${name}: ${WARMUP_S} s warm-up + ${DURATION_S} s, ${CONNECTIONS} connections…`);
-        // Warm-up, then wait for the server to finish what the warm-up left in flight.
-        if (WARMUP_S > 0) await runLoad({ ...job, durationS: WARMUP_S }, (c) => (loadgen = c));
-        const drainWarmS = await drain();
-        const sys0 = systemCpu();
-        const self0 = process.cpuUsage();
-        const neo0 = processCpuTicks(local?.pid);
-        const r = await runLoad(job, (c) => (loadgen = c));
-        const sys1 = systemCpu();
-        const self = process.cpuUsage(self0);
-        const neo = processCpuTicks(local?.pid) - neo0;
-        const wallTicks = (sys1.total - sys0.total) / cpus().length;
-        const pct = (ticks: number) => (wallTicks > 0 ? (ticks / wallTicks) * 100 : 0);
-        const srvCpu = pct(((self.user + self.system) / 1e6) * CLK_TCK);
-        const neo4jCpu = pct(neo);
-        const sysCpu = pct(sys1.busy - sys0.busy);
-        const otherCpu = Math.max(0, sysCpu - srvCpu - neo4jCpu - r.loadgenCpuPct);
-        // Requests still in flight when the run ended: finished before the next run, not counted.
-        const leftInFlight = inflight[name];
-        const drainS = await drain();
-        (measured[`${op}/${name}`] ??= []).push({ ...r, srvCpu, neo4jCpu, otherCpu, sysCpu, leftInFlight, drainS, drainWarmS });
-        log(
-          `         ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, GraphQL errors ${r.bodyErrors}, socket errors ${r.socketErrors} (timeouts ${r.timeouts}); CPU % of one core: server ${srvCpu.toFixed(0)}, neo4j ${neo4jCpu.toFixed(0)}, loadgen ${r.loadgenCpuPct.toFixed(0)}, other ${otherCpu.toFixed(0)}; load avg ${loadavg()[0]!.toFixed(2)}`,
-        );
-        if (drainWarmS > 1 || drainS > 1)
+    for (const workload of WORKLOADS)
+      for (const op of OPS) {
+        for (const name of order) {
+          if (unmeasured.has(`${op}/${name}`)) continue;
+          const bodies = workloadInputs[workload][op].map((s) => requestBody(name, op, s, peerOps));
+          const job: LoadJob = {
+            url: urls[name],
+            headers: headersOf(name),
+            bodies,
+            connections: CONNECTIONS,
+            durationS: DURATION_S,
+            warmupS: 0,
+            timeoutS: TIMEOUT_S,
+          };
+          log(`measure (round ${round + 1}/${ROUNDS}): ${workload} ${op} on ${name}: ${WARMUP_S} s warm-up + ${DURATION_S} s, ${CONNECTIONS} connections…`);
+          // Each run starts with an empty cache; the warm-up fills it as the first readers would.
+          if (name === 'ours+cache') responseCache.clear();
+          // Warm-up, then wait for the server to finish what the warm-up left in flight.
+          if (WARMUP_S > 0) await runLoad({ ...job, durationS: WARMUP_S }, (c) => (loadgen = c));
+          const drainWarmS = await drain();
+          const sys0 = systemCpu();
+          const self0 = process.cpuUsage();
+          const neo0 = processCpuTicks(local?.pid);
+          const hits0 = responseCache.lookups().hits;
+          const r = await runLoad(job, (c) => (loadgen = c));
+          const hitRate = name === 'ours+cache' && r.requests > 0 ? Math.min(1, (responseCache.lookups().hits - hits0) / r.requests) : undefined;
+          const sys1 = systemCpu();
+          const self = process.cpuUsage(self0);
+          const neo = processCpuTicks(local?.pid) - neo0;
+          const wallTicks = (sys1.total - sys0.total) / cpus().length;
+          const pct = (ticks: number) => (wallTicks > 0 ? (ticks / wallTicks) * 100 : 0);
+          const srvCpu = pct(((self.user + self.system) / 1e6) * CLK_TCK);
+          const neo4jCpu = pct(neo);
+          const sysCpu = pct(sys1.busy - sys0.busy);
+          const otherCpu = Math.max(0, sysCpu - srvCpu - neo4jCpu - r.loadgenCpuPct);
+          // Requests still in flight when the run ended: finished before the next run, not counted.
+          const leftInFlight = inflight[name];
+          const drainS = await drain();
+          (measured[`${workload}/${op}/${name}`] ??= []).push({
+            ...r,
+            srvCpu,
+            neo4jCpu,
+            otherCpu,
+            sysCpu,
+            leftInFlight,
+            drainS,
+            drainWarmS,
+            ...(hitRate === undefined ? {} : { hitRate }),
+          });
           log(
-            `         (waited ${drainWarmS.toFixed(1)} s after the warm-up and ${drainS.toFixed(1)} s after the run, ${leftInFlight} requests in flight, for the server to go idle)`,
+            `         ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, GraphQL errors ${r.bodyErrors}, socket errors ${r.socketErrors} (timeouts ${r.timeouts}); ${hitRate === undefined ? '' : `cache hit rate ${(hitRate * 100).toFixed(1)} %; `}CPU % of one core: server ${srvCpu.toFixed(0)}, neo4j ${neo4jCpu.toFixed(0)}, loadgen ${r.loadgenCpuPct.toFixed(0)}, other ${otherCpu.toFixed(0)}; load avg ${loadavg()[0]!.toFixed(2)}`,
           );
+          if (drainWarmS > 1 || drainS > 1)
+            log(
+              `         (waited ${drainWarmS.toFixed(1)} s after the warm-up and ${drainS.toFixed(1)} s after the run, ${leftInFlight} requests in flight, for the server to go idle)`,
+            );
+        }
       }
-    }
   }
 
   // 6. The table: per operation and server, the median of the rounds (errors: the sum).
@@ -664,44 +753,56 @@ try {
     cpu: ['srvCpu', 'neo4jCpu', 'loadgenCpuPct', 'otherCpu'].map((k) => median(runs.map((r) => r[k as keyof Measured] as number)).toFixed(0)).join('/'),
   });
   const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 'n/a');
-  for (const op of OPS) {
-    for (const name of SERVERS) {
-      const runs = measured[`${op}/${name}`];
-      const c = checks[`${op}/${name}`] as { avgNodes: number; avgKB: number } | undefined;
-      if (!runs || !c) {
-        rows.push({ operation: op, server: name, 'req/s': 'not measured', 'p50 ms': '', 'p99 ms': '', errors: unmeasured.get(`${op}/${name}`) ?? '' });
-        continue;
+  for (const workload of WORKLOADS)
+    for (const op of OPS) {
+      for (const name of SERVERS) {
+        const runs = measured[`${workload}/${op}/${name}`];
+        const c = checks[`${op}/${name}`] as { avgNodes: number; avgKB: number } | undefined;
+        if (!runs || !c) {
+          rows.push({
+            workload,
+            operation: op,
+            server: name,
+            'req/s': 'not measured',
+            'p50 ms': '',
+            'p99 ms': '',
+            errors: unmeasured.get(`${op}/${name}`) ?? '',
+          });
+          continue;
+        }
+        const m = summary(runs);
+        const hitRates = runs.flatMap((r) => (r.hitRate === undefined ? [] : [r.hitRate]));
+        const row: Record<string, string | number> = {
+          workload,
+          operation: op,
+          server: name,
+          'req/s': Math.round(m.reqPerSec * 10) / 10,
+          'p50 ms': m.p50,
+          'p99 ms': m.p99,
+          errors: m.errors,
+          'req/s by round': runs.map((r) => r.reqPerSec.toFixed(0)).join(' '),
+          'nodes/resp': Math.round(c.avgNodes * 10) / 10,
+          'KB/resp': Math.round(c.avgKB * 10) / 10,
+          'cpu% srv/neo4j/gen/other': m.cpu,
+          'cache hit %': hitRates.length ? (median(hitRates) * 100).toFixed(1) : '',
+          'ours/peer req/s': '',
+          'ours/peer p99': '',
+          'ours/floor req/s': '',
+        };
+        if (name === 'ours' || name === 'ours+cache') {
+          const peer = measured[`${workload}/${op}/peer`];
+          const floor = measured[`${workload}/${op}/floor`];
+          row['ours/peer req/s'] = peer ? ratio(m.reqPerSec, summary(peer).reqPerSec) : 'n/a';
+          row['ours/peer p99'] = peer ? ratio(m.p99, summary(peer).p99) : 'n/a';
+          row['ours/floor req/s'] = floor ? ratio(m.reqPerSec, summary(floor).reqPerSec) : 'n/a';
+        }
+        rows.push(row);
       }
-      const m = summary(runs);
-      const row: Record<string, string | number> = {
-        operation: op,
-        server: name,
-        'req/s': Math.round(m.reqPerSec * 10) / 10,
-        'p50 ms': m.p50,
-        'p99 ms': m.p99,
-        errors: m.errors,
-        'req/s by round': runs.map((r) => r.reqPerSec.toFixed(0)).join(' '),
-        'nodes/resp': Math.round(c.avgNodes * 10) / 10,
-        'KB/resp': Math.round(c.avgKB * 10) / 10,
-        'cpu% srv/neo4j/gen/other': m.cpu,
-        'ours/peer req/s': '',
-        'ours/peer p99': '',
-        'ours/floor req/s': '',
-      };
-      if (name === 'ours') {
-        const peer = measured[`${op}/peer`];
-        const floor = measured[`${op}/floor`];
-        row['ours/peer req/s'] = peer ? ratio(m.reqPerSec, summary(peer).reqPerSec) : 'n/a';
-        row['ours/peer p99'] = peer ? ratio(m.p99, summary(peer).p99) : 'n/a';
-        row['ours/floor req/s'] = floor ? ratio(m.reqPerSec, summary(floor).reqPerSec) : 'n/a';
-      }
-      rows.push(row);
     }
-  }
   Object.assign(notes, {
     graph: { entities: counts.get('n'), relations: counts.get('r'), relationTypes: relTypes.length },
     neo4j: external ? 'TEST_NEO4J_URI' : 'local ephemeral Community 5.26, heap 6 GiB, page cache 2 GiB',
-    load: `autocannon in a child process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s per operation and server, ${ROUNDS} rounds (server order rotated each round; the table shows medians), ${SAMPLES} sampled inputs cycled, request timeout ${TIMEOUT_S} s (timeouts count as errors; latencies are of completed requests)`,
+    load: `autocannon in a child process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s per operation and server, ${ROUNDS} rounds (server order rotated each round; the table shows medians), workloads: uniform = ${SAMPLES} sampled inputs cycled, zipf = ${ZIPF_REQUESTS} draws from Zipf(s = ${ZIPF_S}) over ${ZIPF_POPULATION} inputs cycled; the response cache is emptied before each warm-up; request timeout ${TIMEOUT_S} s (timeouts count as errors; latencies are of completed requests)`,
     machine: `${cpus().length} cores shared by Neo4j, the three servers (one Node process, one measured at a time), the load generator and whatever else runs on the host`,
     errors: 'non-2xx + 2xx bodies with an "errors" member (every response checked) + socket errors/timeouts',
     cpu: 'cpu% = % of one core during the measured run: srv = this process (servers), neo4j = the JVM, gen = autocannon child, other = rest of the host',

@@ -30,7 +30,11 @@ export function peerRelFields(relTypes: readonly string[]): PeerRelField[] {
   ]);
 }
 
-/** The same SHORTEST query as our rootPaths (cypher/api-roots.cypher), no type filter. */
+/**
+ * The SHORTEST query our rootPaths used before issue 16 (no type filter): one @cypher statement
+ * serves every maxHops, so the bound is applied after the search — a @cypher field cannot pick a
+ * statement per argument, as ours now does (cypher/api-paths.cypher).
+ */
 const PATHS_STATEMENT = `
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})

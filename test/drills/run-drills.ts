@@ -23,6 +23,7 @@ const DRILLS: Array<{ name: string; load: () => Promise<Drill> }> = [
   // Each drill module adds its line here when it exists: seed, abuse, injection, faults, load.
   { name: 'faults', load: async () => (await import('./fault-drill.ts')).faultDrill },
   { name: 'load', load: async () => (await import('./load-drill.ts')).loadDrill },
+  { name: 'scale-out', load: async () => (await import('./scale-out-drill.ts')).scaleOutDrill },
 ];
 
 const only = args.only ? new Set(args.only.split(',')) : undefined;

@@ -28,6 +28,8 @@ export interface ServerChildOptions {
   nodeEnv?: string;
   /** How long to wait for /readyz. @default 240000 (a fresh clone builds the client first) */
   readyTimeoutMs?: number;
+  /** More environment (SPLINTERNET_SEED_DIR, SPLINTERNET_RESPONSE_CACHE…). */
+  env?: Record<string, string>;
 }
 
 /** Spawns `node --import tsx server/main.ts` on `port` and waits until /readyz answers 200. */
@@ -43,6 +45,7 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
       NEO4J_USERNAME: options.neo4j.username,
       NEO4J_PASSWORD: options.neo4j.password,
       NODE_ENV: options.nodeEnv ?? 'production',
+      ...options.env,
     },
     // stdin stays a pipe: exit-with-parent.ts stops the server when it closes.
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -7,7 +7,19 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { focusCanvas, idle, launchBrowser, newAppPage, openApp, pickFromCombobox, screenshot, state, type AppPage } from './browser-helpers.ts';
+import {
+  GRAPHQL_ROUTE,
+  operationNameOf,
+  focusCanvas,
+  idle,
+  launchBrowser,
+  newAppPage,
+  openApp,
+  pickFromCombobox,
+  screenshot,
+  state,
+  type AppPage,
+} from './browser-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const SEARCH = '.search-slot input[role="combobox"]';
@@ -214,8 +226,8 @@ describe('analyst trips', () => {
 
     // One search fails (as the 500-character one did); the next one answers.
     let failed = false;
-    await page.route('**/graphql', async (route) => {
-      if (!failed && (route.request().postData() ?? '').includes('"Search"')) {
+    await page.route(GRAPHQL_ROUTE, async (route) => {
+      if (!failed && operationNameOf(route.request()) === 'Search') {
         failed = true;
         await route.fulfill({
           status: 200,

@@ -120,3 +120,21 @@ export async function pickFromCombobox(page: Page, inputSelector: string, text: 
   }
   await input.press('Enter');
 }
+
+/**
+ * Every request to the API: POSTs to /graphql and the persisted reads the client sends as
+ * GET /graphql?operationName=…&variables=…&extensions=… (a glob ending in /graphql would miss
+ * those, since a glob must match the query string too).
+ */
+export const GRAPHQL_ROUTE = /\/graphql(\?|$)/;
+
+/** The operation a request to the API names: in its JSON body (POST) or its URL (persisted GET). */
+export function operationNameOf(request: { url(): string; postData(): string | null }): string | null {
+  const fromUrl = new URL(request.url()).searchParams.get('operationName');
+  if (fromUrl) return fromUrl;
+  try {
+    return (JSON.parse(request.postData() ?? 'null') as { operationName?: string } | null)?.operationName ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
-import { launchBrowser, newAppPage, openApp, screenshot, type AppPage } from './browser-helpers.ts';
+import { GRAPHQL_ROUTE, launchBrowser, newAppPage, openApp, operationNameOf, screenshot, type AppPage } from './browser-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 const seedDir = inject('e2eSeedDir');
@@ -203,9 +203,8 @@ describe('reviewing a draft in the explorer', () => {
     const ro = await newAppPage(browser);
     try {
       // The server answers this page as one that refuses writes but previews them (SPLINTERNET_READONLY=1).
-      await ro.page.route('**/graphql', async (route) => {
-        const body = route.request().postDataJSON() as { query?: string } | null;
-        if (!body?.query?.includes('query AuthoringInfo')) return route.continue();
+      await ro.page.route(GRAPHQL_ROUTE, async (route) => {
+        if (operationNameOf(route.request()) !== 'AuthoringInfo') return route.continue();
         return route.fulfill({ json: { data: { authoring: { enabled: false, previews: true, reason: 'read-only (test)', tokenRequired: false } } } });
       });
       await openApp(ro.page, base);

@@ -17,6 +17,7 @@ import {
   screenshot,
   state,
   type AppPage,
+  GRAPHQL_ROUTE,
 } from './browser-helpers.ts';
 
 const base = inject('e2eBaseUrl');
@@ -304,7 +305,7 @@ describe('splinternet explorer', () => {
     app = await newAppPage(browser);
     await openApp(app.page, base);
     // The server goes away.
-    await app.page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await app.page.route(GRAPHQL_ROUTE, (route) => route.abort('connectionrefused'));
     await clickGraphElement(app.page, 'huawei');
     await app.page.keyboard.press('e');
     await idle(app.page);
@@ -319,7 +320,7 @@ describe('splinternet explorer', () => {
 
   it('explains a server that cannot be reached at start, with a retry', async () => {
     app = await newAppPage(browser);
-    await app.page.route('**/graphql', (route) =>
+    await app.page.route(GRAPHQL_ROUTE, (route) =>
       route.fulfill({
         status: 503,
         contentType: 'application/json',

@@ -9,7 +9,7 @@
 import type { Browser, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { GraphChange, SeedEvent, SeedStatus } from '../../client/src/api/live-operations.ts';
-import { idle, launchBrowser, newAppPage, openApp, screenshot, type AppPage } from './browser-helpers.ts';
+import { GRAPHQL_ROUTE, operationNameOf, idle, launchBrowser, newAppPage, openApp, screenshot, type AppPage } from './browser-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 let browser: Browser;
@@ -45,14 +45,14 @@ async function playSeedStream(page: AppPage['page']) {
   let current: SeedEvent = { status: status('v1'), change: null };
   const sse = (events: SeedEvent[]) =>
     events.map((e) => `event: next\ndata: ${JSON.stringify({ data: { seedEvents: e } })}\n\n`).join('') + 'event: complete\ndata:\n\n';
-  await page.route('**/graphql', async (route: Route) => {
+  await page.route(GRAPHQL_ROUTE, async (route: Route) => {
     const request = route.request();
     if (request.headers().accept === 'text/event-stream') {
       const events = queue.length > 0 ? queue.splice(0) : [{ status: current.status, change: null }];
       current = events.at(-1)!;
       return route.fulfill({ status: 200, contentType: 'text/event-stream', body: sse(events) });
     }
-    if ((request.postData() ?? '').includes('"operationName":"SeedStatus"'))
+    if (operationNameOf(request) === 'SeedStatus')
       return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: { seedStatus: status('v1') } }) });
     return route.continue();
   });

@@ -36,9 +36,13 @@ export async function loadRealDataset(db: Database) {
   return { ontology: seed.ontology, graph: seed.graph };
 }
 
-/** The API in-process, called through yoga.fetch as a client would. */
+/**
+ * The API in-process, called through yoga.fetch as a client would. The response cache is off:
+ * these tests count the planner's Cypher, and the cache adds its graph-version read (tested in
+ * api-cache.test.ts).
+ */
 export function apiClient(db: Database, ontology: Parameters<typeof createGraphQLServer>[0]['ontology'], production = false) {
-  const yoga = createGraphQLServer({ db, ontology, production });
+  const yoga = createGraphQLServer({ db, ontology, production, responseCacheBytes: 0 });
   return {
     yoga,
     async query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {

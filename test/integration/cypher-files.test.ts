@@ -15,7 +15,7 @@ describe('cypher/ files', () => {
     expect(queries.map((q) => q.name)).toContain('createEntities');
   });
 
-  // API root parts (root…, in api-roots.cypher, api-timeline.cypher and api-metrics.cypher) end in
+  // API root parts (root…, in api-roots.cypher, api-paths.cypher, api-timeline.cypher and api-metrics.cypher) end in
   // `WITH roots, rootRels, meta`; they compile completed both ways, as the planner sends them
   // (api-expand.cypher holds the parts, not whole queries).
   const complete = queries

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, GraphQLClient } from '../../client/src/api/graphql-client.ts';
 import { SEARCH } from '../../client/src/api/operations.ts';
+import { ADD_ENTITY } from '../../client/src/api/authoring-operations.ts';
+import { sha256Hex } from '../../server/graphql/persisted-documents.ts';
 
-function fakeFetch(respond: (init: RequestInit) => Response | Promise<Response>): { fetch: typeof fetch; calls: RequestInit[] } {
+function fakeFetch(respond: (init: RequestInit) => Response | Promise<Response>): { fetch: typeof fetch; calls: RequestInit[]; urls: string[] } {
   const calls: RequestInit[] = [];
+  const urls: string[] = [];
   return {
     calls,
-    fetch: (async (_input: RequestInfo | URL, init?: RequestInit) => {
+    urls,
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
       calls.push(init ?? {});
+      urls.push(String(input));
       return respond(init ?? {});
     }) as typeof fetch,
   };
@@ -16,9 +21,41 @@ function fakeFetch(respond: (init: RequestInit) => Response | Promise<Response>)
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('GraphQLClient', () => {
+  it('sends a query as a persisted document over GET: the sha256 of its text, no CSRF header, revalidated', async () => {
+    const f = fakeFetch(() => json({ data: { search: [] } }));
+    await expect(new GraphQLClient({ fetch: f.fetch }).request(SEARCH, { text: 'hua' })).resolves.toEqual({ search: [] });
+    expect(f.calls[0]!.method).toBe('GET');
+    expect(f.calls[0]!.body).toBeUndefined();
+    expect(f.calls[0]!.cache).toBe('no-cache');
+    expect((f.calls[0]!.headers as Record<string, string>)['x-graphql-csrf']).toBeUndefined();
+    const url = new URL(f.urls[0]!, 'http://x');
+    expect(url.pathname).toBe('/graphql');
+    expect(url.searchParams.has('query')).toBe(false);
+    expect(url.searchParams.get('operationName')).toBe('Search');
+    expect(JSON.parse(url.searchParams.get('variables')!)).toEqual({ text: 'hua' });
+    // The same hash the server computes from the same module (server/graphql/persisted-documents.ts).
+    expect(JSON.parse(url.searchParams.get('extensions')!)).toEqual({ persistedQuery: { version: 1, sha256Hash: sha256Hex(SEARCH.query) } });
+  });
+
+  it('posts mutations, and queries the server does not know by id, with their text', async () => {
+    const f = fakeFetch((init) =>
+      init.method === 'GET'
+        ? json({ errors: [{ message: 'Unknown persisted operation', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] })
+        : json({ data: { search: [], addEntity: {} } }),
+    );
+    const client = new GraphQLClient({ fetch: f.fetch });
+    await client.request(ADD_ENTITY, { entity: { id: 'x', kind: 'Company', name: 'X' } as never });
+    expect(f.calls.map((c) => c.method)).toEqual(['POST']);
+    await expect(client.request(SEARCH, { text: 'hua' })).resolves.toEqual({ search: [], addEntity: {} });
+    await client.request(SEARCH, { text: 'zte' });
+    // GET refused as unknown → POST with the text, and POST from then on.
+    expect(f.calls.map((c) => c.method)).toEqual(['POST', 'GET', 'POST', 'POST']);
+    expect(JSON.parse(String(f.calls[2]!.body))).toMatchObject({ query: SEARCH.query });
+  });
+
   it('posts JSON with the CSRF header and returns data', async () => {
     const f = fakeFetch(() => json({ data: { search: [] } }));
-    const client = new GraphQLClient({ fetch: f.fetch });
+    const client = new GraphQLClient({ fetch: f.fetch, persisted: false });
     await expect(client.request(SEARCH, { text: 'hua' })).resolves.toEqual({ search: [] });
     const headers = f.calls[0]!.headers as Record<string, string>;
     expect(headers['content-type']).toBe('application/json');

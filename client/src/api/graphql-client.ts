@@ -78,24 +78,81 @@ export interface GraphQLClientOptions {
   fetch?: typeof fetch;
   /** The bearer token to send, if any (the edit token an analyst entered). @default none */
   bearerToken?: () => string | null;
+  /** Send queries as persisted documents over GET. @default true where WebCrypto is available */
+  persisted?: boolean;
 }
 
-/** Posts typed operations to the GraphQL endpoint. */
+/**
+ * Sends typed operations to the GraphQL endpoint. A query goes as a persisted document — the
+ * sha256 of its text, which the server reads from these same operation modules — over GET, so
+ * its answer carries an ETag and may be kept by the browser or a CDN; mutations (and a query
+ * whose variables would make the URL too long) are POSTed with their text and the CSRF header.
+ */
 export class GraphQLClient {
   private readonly endpoint: string;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
   private readonly bearerToken: () => string | null;
+  private readonly persisted: boolean;
+  /** Operation texts whose id the server did not know (a server built from other sources): sent as text from then on. */
+  private readonly unknownToServer = new Set<string>();
 
   constructor(options: GraphQLClientOptions = {}) {
     this.bearerToken = options.bearerToken ?? (() => null);
     this.endpoint = options.endpoint ?? '/graphql';
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    // Hashing needs WebCrypto, which browsers offer on https and localhost only.
+    this.persisted = options.persisted ?? globalThis.crypto?.subtle !== undefined;
   }
 
   /** Runs `op`; resolves with `data` or rejects with an `ApiError`. */
   async request<TResult, TVariables>(op: Operation<TResult, TVariables>, variables: TVariables, signal?: AbortSignal): Promise<TResult> {
+    if (this.persisted && isQuery(op.query) && !this.unknownToServer.has(op.query)) {
+      const url = `${this.endpoint}?${new URLSearchParams({
+        operationName: op.name,
+        variables: JSON.stringify(variables),
+        extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: await documentId(op.query) } }),
+      }).toString()}`;
+      if (url.length <= MAX_GET_URL) {
+        try {
+          return await this.exchange<TResult>(
+            op.name,
+            url,
+            {
+              method: 'GET',
+              headers: { accept: ACCEPT, ...bearer(this.bearerToken()) },
+              // Revalidate every time (a 304 when nothing changed): a live update must never be
+              // hidden by an answer the browser kept. CDNs keep answers for max-age (see README).
+              cache: 'no-cache',
+            },
+            signal,
+          );
+        } catch (err) {
+          if (!(err instanceof ApiError && err.code === 'PERSISTED_QUERY_NOT_FOUND')) throw err;
+          this.unknownToServer.add(op.query);
+        }
+      }
+    }
+    return this.exchange<TResult>(
+      op.name,
+      this.endpoint,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: ACCEPT,
+          // The server's CSRF prevention accepts only requests that carry this header.
+          'x-graphql-csrf': '1',
+          ...bearer(this.bearerToken()),
+        },
+        body: JSON.stringify({ operationName: op.name, query: op.query, variables }),
+      },
+      signal,
+    );
+  }
+
+  private async exchange<TResult>(operation: string, url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<TResult> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -107,23 +164,12 @@ export class GraphQLClient {
 
     let response: Response;
     try {
-      response = await this.fetchImpl(this.endpoint, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          // The server's CSRF prevention accepts only requests that carry this header.
-          'x-graphql-csrf': '1',
-          ...bearer(this.bearerToken()),
-        },
-        body: JSON.stringify({ operationName: op.name, query: op.query, variables }),
-        signal: controller.signal,
-      });
+      response = await this.fetchImpl(url, { ...init, signal: controller.signal });
     } catch (cause) {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       const kind: ApiErrorKind = timedOut ? 'timeout' : signal?.aborted ? 'aborted' : 'network';
-      throw new ApiError({ kind, message: describe(cause), operation: op.name, cause });
+      throw new ApiError({ kind, message: describe(cause), operation, cause });
     }
 
     let body: unknown;
@@ -134,7 +180,7 @@ export class GraphQLClient {
         kind: timedOut ? 'timeout' : 'http',
         status: response.status,
         message: `not a GraphQL response (${response.status} ${response.statusText})`,
-        operation: op.name,
+        operation,
         cause,
       });
     } finally {
@@ -151,7 +197,7 @@ export class GraphQLClient {
         code: typeof first?.extensions?.code === 'string' ? first.extensions.code : undefined,
         status: response.status,
         errors,
-        operation: op.name,
+        operation,
       });
     }
     if (!response.ok || data == null) {
@@ -159,11 +205,35 @@ export class GraphQLClient {
         kind: 'http',
         status: response.status,
         message: response.statusText || 'no data in the response',
-        operation: op.name,
+        operation,
       });
     }
     return data as TResult;
   }
+}
+
+const ACCEPT = 'application/graphql-response+json, application/json';
+
+/** Longer GET URLs are POSTed instead (proxies and CDNs refuse URLs past 8 KB). */
+const MAX_GET_URL = 6000;
+
+/** The operation is a query (an operation text starts with its keyword; comments aside). */
+function isQuery(text: string): boolean {
+  return /^(?:\s|#[^\n]*\n)*query\b/.test(text);
+}
+
+const ids = new Map<string, Promise<string>>();
+
+/** sha256 of the operation's text, hex: the id the server knows it by (server/graphql/persisted-documents.ts). */
+export function documentId(text: string): Promise<string> {
+  let id = ids.get(text);
+  if (!id) {
+    id = globalThis.crypto.subtle
+      .digest('SHA-256', new TextEncoder().encode(text))
+      .then((buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join(''));
+    ids.set(text, id);
+  }
+  return id;
 }
 
 function parseBody(body: unknown): { data: unknown; errors: GraphQLErrorEntry[] } {

@@ -1353,6 +1353,8 @@ export type Stats = {
   entities: Scalars['Int']['output'];
   latestDate?: Maybe<Scalars['Date']['output']>;
   relations: Scalars['Int']['output'];
+  /** The graph version these counts are of (as seedStatus.version): the key of every cached answer. */
+  version: Scalars['String']['output'];
 };
 
 /** Part of the graph: entities and the relations among them. */
@@ -2127,6 +2129,7 @@ export type StatsResolvers<ContextType = ApiContext, ParentType extends Resolver
   entities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   latestDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {

@@ -8,6 +8,7 @@ import { toLuceneQuery } from '../search-query.ts';
 import { LIMITS, checkAsOf, checkCursor, checkFirst, checkId, checkIds, checkKinds, checkRange, checkTypes } from '../validate-args.ts';
 import { entityRef, relationRef } from './entity-hops.ts';
 import { badUserInput } from '../api-errors.ts';
+import { UNVERSIONED } from '../../live/graph-version.ts';
 
 /** A Subgraph from a root read (rootNeighbourhood, rootSubgraph): its roots, its root relations. */
 function toSubgraph({ fragment, rootIds, rootRelIds }: PlannedResult) {
@@ -88,7 +89,8 @@ export const queryResolvers: Resolvers = {
         first: checkFirst(args.first ?? 3, 'first', LIMITS.pathsFirst),
       };
       const plan = planRoot(info, { entities: [['nodes']], relations: [['edges']] });
-      const { fragment } = await ctx.reads.run('rootPaths', params, plan);
+      // One query per hop bound (cypher/api-paths.cypher): the bound must be a literal in the pattern.
+      const { fragment } = await ctx.reads.run(`rootPaths${params.maxHops}`, params, plan);
       if (!fragment.meta.fromFound) throw notFound(`entity "${args.from.slice(0, 60)}"`);
       if (!fragment.meta.toFound) throw notFound(`entity "${args.to.slice(0, 60)}"`);
       const paths = (fragment.meta.paths as Array<{ nodes: string[]; rels: string[] }>) ?? [];
@@ -129,6 +131,7 @@ export const queryResolvers: Resolvers = {
         byType,
         earliestDate: (rec.get('earliest') as string | null) ?? null,
         latestDate: (rec.get('latest') as string | null) ?? null,
+        version: (rec.get('version') as string | null) ?? UNVERSIONED,
       };
     },
   },
