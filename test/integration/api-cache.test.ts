@@ -83,6 +83,7 @@ function variablesFor(doc: PersistedDocument): Record<string, unknown> {
     if (type.name === 'ID') vars[name] = type.list ? ['huawei', 'zte', 'clean-network'] : name === 'to' ? 'zte' : name === 'from' ? 'clean-network' : 'huawei';
     else if (type.name === 'String') vars[name] = 'hua';
     else if (type.name === 'Int') vars[name] = 3;
+    else if (type.name === 'Date') vars[name] = name === 'to' ? '2021-12-31' : '2021-01-01';
     else throw new Error(`variablesFor: operation ${doc.operationName} needs $${name} of type ${type.name}; teach this test a value for it`);
   }
   return vars;
