@@ -198,7 +198,15 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      const request = JSON.parse(body || '{}') as { query?: string; variables?: Record<string, unknown> };
+      // The client sends reads as persisted GETs (operationName and variables in the URL): the
+      // stub answers them by operation name, as it answers a POST by the query's name.
+      const request =
+        req.method === 'GET'
+          ? {
+              query: `query ${url.searchParams.get('operationName') ?? ''}`,
+              variables: JSON.parse(url.searchParams.get('variables') ?? '{}') as Record<string, unknown>,
+            }
+          : (JSON.parse(body || '{}') as { query?: string; variables?: Record<string, unknown> });
       const query = String(request.query ?? '');
       const json = /query\s+Bootstrap\b/.test(query)
         ? bootstrap
