@@ -18,6 +18,7 @@ import {
   pickFromCombobox,
   screenshot,
   state,
+  still,
   type AppPage,
 } from './browser-helpers.ts';
 
@@ -48,20 +49,6 @@ async function selectInGraph(page: Page, id: string): Promise<void> {
     cy.getElementById(entity).select();
   }, id);
   await focusCanvas(page);
-}
-
-/** Waits until neither the viewport nor a node is animating. */
-async function still(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const cy = window.__splinternet!.cy;
-    return (
-      !cy.animated() &&
-      cy
-        .nodes()
-        .filter((n) => n.animated())
-        .empty()
-    );
-  });
 }
 
 describe('analyst trips', () => {

@@ -23,8 +23,9 @@ export interface AppPage {
   errors: string[];
 }
 
-export async function newAppPage(browser: Browser): Promise<AppPage> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+/** A page (1440×900 unless `viewport` says otherwise) that records console errors. */
+export async function newAppPage(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<AppPage> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -32,6 +33,20 @@ export async function newAppPage(browser: Browser): Promise<AppPage> {
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return { page, errors };
+}
+
+/** Waits until neither the viewport nor a node is animating. */
+export async function still(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const cy = window.__splinternet!.cy;
+    return (
+      !cy.animated() &&
+      cy
+        .nodes()
+        .filter((n) => n.animated())
+        .empty()
+    );
+  });
 }
 
 /** Opens the app (optionally at a shared-view hash) and waits until it has drawn something. */
@@ -75,16 +90,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Clicks an element of the graph where it is drawn, as a user would. */
 export async function clickGraphElement(page: Page, id: string, button: 'left' | 'right' = 'left'): Promise<void> {
   // Wait for viewport and node animations (fits, layouts) to finish, so the point holds still.
-  await page.waitForFunction(() => {
-    const cy = window.__splinternet!.cy;
-    return (
-      !cy.animated() &&
-      cy
-        .nodes()
-        .filter((n) => n.animated())
-        .empty()
-    );
-  });
+  await still(page);
   const point = await page.evaluate((elementId) => {
     const cy = window.__splinternet!.cy;
     const ele = cy.getElementById(elementId);

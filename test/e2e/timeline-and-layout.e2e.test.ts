@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { idle, launchBrowser, openApp, screenshot, state, type AppPage } from './browser-helpers.ts';
+import { idle, launchBrowser, newAppPage, openApp, screenshot, state, still, type AppPage } from './browser-helpers.ts';
 
 const base = inject('e2eBaseUrl');
 
@@ -27,36 +27,13 @@ afterEach(async () => {
 });
 
 /** A page of the given size that records console errors. */
-async function pageOfSize(width: number, height: number): Promise<AppPage> {
-  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return { page, errors };
-}
+const pageOfSize = (width: number, height: number): Promise<AppPage> => newAppPage(browser, { width, height });
 
 /** Types a date into a date field (Chromium's picker field takes the ISO value) and commits it. */
 async function typeDate(page: Page, selector: string, date: string): Promise<void> {
   await page.locator(selector).fill(date);
   await page.locator(selector).dispatchEvent('change');
   await idle(page);
-}
-
-/** Waits until the viewport and every node hold still. */
-async function still(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const cy = window.__splinternet!.cy;
-    return (
-      !cy.animated() &&
-      cy
-        .nodes()
-        .filter((n) => n.animated())
-        .empty()
-    );
-  });
 }
 
 /** Edges of a type between drawn entities, with the classes that matter here. */
