@@ -44,6 +44,7 @@ import { reportBench } from './bench-report.ts';
 import { runLoadgen } from './run-loadgen.ts';
 import { createPeerServer, peerOperations } from './neo4j-graphql-peer.ts';
 import { writeSyntheticSeed } from './synthetic-seed.ts';
+import { seededRandom as prng } from '../../client/src/graph/seeded-random.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -123,18 +124,6 @@ const OUR_QUERIES: Record<OpName, string> = {
 interface Sample {
   ours: Record<string, unknown>;
   peer: Record<string, unknown>;
-}
-
-/** mulberry32, as in synthetic-seed.ts: the same run samples the same inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

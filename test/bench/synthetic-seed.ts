@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ontology } from '../../server/ingest/ontology.ts';
+import { seededRandom as prng } from '../../client/src/graph/seeded-random.ts';
 
 export interface SyntheticSeedOptions {
   /** The seed folder to write into (its data/ subfolder is created). */
@@ -12,18 +13,6 @@ export interface SyntheticSeedOptions {
   seed?: number;
   /** Relations per CSV file. @default 100000 */
   relationsPerFile?: number;
-}
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

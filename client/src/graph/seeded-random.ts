@@ -4,7 +4,7 @@
  * computation synchronously inside `run()`, so only that call sees the stand-in.
  */
 
-/** mulberry32: small, fast, and good enough to place nodes. */
+/** mulberry32: small, fast, deterministic; the layouts here, the metrics (server/metrics/) and the benchmarks all draw from it. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
