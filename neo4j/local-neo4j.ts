@@ -166,6 +166,12 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const classData = settleClassData(plan, child, exited, logPath, log);
   const cds = classData.status === 'used' ? 'class-data archive' : `class-data archive ${classData.status}`;
   log(`neo4j: started ${uri} (${options.mode}, ${tuning}, ${cds}, pid ${pid}) in ${(startMs / 1000).toFixed(1)} s`);
+  // On a first start the launcher writes its class-data archive now, and the JVM pauses for it:
+  // no caller may send work before that (the drills' first queries timed out in the pause).
+  if (classData.status === 'recording') {
+    await classData.written;
+    log(`neo4j: class-data archive written in ${((Date.now() - started - startMs) / 1000).toFixed(1)} s`);
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

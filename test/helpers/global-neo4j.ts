@@ -24,9 +24,6 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   local = await startLocalNeo4j({ mode: 'ephemeral', heapMb: 768, pageCacheMb: 128 });
-  // On the first run the launcher writes its class-data archive now (the JVM pauses for it):
-  // better before the first test than in the middle of one.
-  await local.classData.written;
   project.provide('neo4jUri', local.uri);
   project.provide('neo4jUsername', 'neo4j');
   project.provide('neo4jPassword', 'neo4j');
