@@ -1,10 +1,9 @@
 /**
  * The real server (`server/main.ts`, what `npm start` runs) as a child process of a drill, so a
- * crash shows up as an exit, and its resident memory can be read from /proc. Used by the fault
- * and load drills.
+ * crash shows up as an exit, and its memory can be asked for (heap-probe.ts). Used by the fault,
+ * load and scale-out drills.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../helpers/seed-fixture.ts';
 
@@ -17,6 +16,8 @@ export interface ServerChild {
   output(): string;
   /** Exit code or signal once it has exited, else undefined. */
   exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** Heap in use after a full garbage collection, and resident memory, in MB (heap-probe.ts). */
+  heapAfterGc(timeoutMs?: number): Promise<{ heapUsedMb: number; rssMb: number }>;
   /** SIGTERM (its own graceful shutdown), SIGKILL after `graceMs`; resolves once it has exited. */
   stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -34,8 +35,9 @@ export interface ServerChildOptions {
 
 /** Spawns `node --import tsx server/main.ts` on `port` and waits until /readyz answers 200. */
 export async function startServerChild(options: ServerChildOptions): Promise<ServerChild> {
-  const watchdog = join(PROJECT_ROOT, 'test', 'drills', 'exit-with-parent.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', watchdog, join(PROJECT_ROOT, 'server', 'main.ts')], {
+  const preload = (file: string) => ['--import', join(PROJECT_ROOT, 'test', 'drills', file)];
+  const args = ['--expose-gc', '--import', 'tsx', ...preload('exit-with-parent.ts'), ...preload('heap-probe.ts'), join(PROJECT_ROOT, 'server', 'main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
@@ -45,6 +47,8 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
       NEO4J_USERNAME: options.neo4j.username,
       NEO4J_PASSWORD: options.neo4j.password,
       NODE_ENV: options.nodeEnv ?? 'production',
+      // A line per request would flood the drill's output; warnings and errors still show.
+      SPLINTERNET_LOG_LEVEL: 'warn',
       ...options.env,
     },
     // stdin stays a pipe: exit-with-parent.ts stops the server when it closes.
@@ -55,6 +59,14 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
     out = (out + d.toString()).slice(-200_000);
   };
   child.stdout?.on('data', keep);
+  // heap-probe.ts answers on stdout, a line each; stdout chunks need not end at a line.
+  const probes: { heapUsed: number; rss: number; collected: boolean }[] = [];
+  let partial = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    const lines = (partial + d.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith('heap-probe ')) probes.push(JSON.parse(line.slice('heap-probe '.length)));
+  });
   child.stderr?.on('data', keep);
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   const exitedPromise = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
@@ -72,6 +84,23 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
     pid: child.pid ?? -1,
     process: child,
     output: () => out,
+    heapAfterGc(timeoutMs = 10_000) {
+      const seen = probes.length;
+      child.stdin?.write('heap\n');
+      return new Promise((resolve, reject) => {
+        const deadline = Date.now() + timeoutMs;
+        const poll = () => {
+          const probe = probes[seen];
+          if (probe) {
+            if (!probe.collected) return reject(new Error('the server child runs without --expose-gc'));
+            return resolve({ heapUsedMb: probe.heapUsed / 2 ** 20, rssMb: probe.rss / 2 ** 20 });
+          }
+          if (exit || Date.now() > deadline) return reject(new Error(`no heap-probe answer within ${timeoutMs} ms${exit ? ' (the server exited)' : ''}`));
+          setTimeout(poll, 20);
+        };
+        poll();
+      });
+    },
     exited: () => exit,
     async stop(graceMs = 15_000) {
       if (exit) return exit;
@@ -96,11 +125,4 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-/** Resident memory of a process in MB (VmRSS in /proc/PID/status). */
-export function residentMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!m) throw new Error(`no VmRSS for pid ${pid}`);
-  return Number(m[1]) / 1024;
 }
