@@ -20,3 +20,15 @@ SET n.metricDegree = row[1], n.metricInDegree = row[2], n.metricOutDegree = row[
     n.metricPageRank = row[4], n.metricBetweenness = row[5], n.metricCommunity = row[6],
     n.metricRankDegree = row[7], n.metricRankPageRank = row[8], n.metricRankBetweenness = row[9],
     n.metricRankOf = row[10];
+
+// name: readMetricsInput
+// The digest of what the stored metrics were computed from (store-metrics.ts, metricsInputDigest):
+// equal to the new one, they are already right and the sync skips the step. On the graph-version
+// node's label, so the seedVersionUnique constraint keeps it one node.
+OPTIONAL MATCH (m:SeedVersion {name: 'metrics'})
+RETURN m.digest AS digest;
+
+// name: writeMetricsInput
+// $digest: metricsInputDigest of the graph whose metrics were just stored.
+MERGE (m:SeedVersion {name: 'metrics'})
+SET m.digest = $digest;

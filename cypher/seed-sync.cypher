@@ -57,11 +57,16 @@ SET n:$(row.kind)
 RETURN count(*) AS n;
 
 // name: updateEntities
-// $rows: [{id, kind, oldKind, props}]
+// $rows: [{id, kind, oldKind, props}]. The whole-graph metrics are kept (the names of
+// METRIC_PROPERTIES, server/metrics/store-metrics.ts): a sync that leaves the graph's structure
+// as it was does not compute them again (cypher/seed-metrics.cypher, readMetricsInput).
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 WHERE n.seedFile IS NOT NULL
+WITH n, row, n {.metricDegree, .metricInDegree, .metricOutDegree, .metricPageRank, .metricBetweenness, .metricCommunity,
+                .metricRankDegree, .metricRankPageRank, .metricRankBetweenness, .metricRankOf} AS metrics
 SET n = row.props
+SET n += metrics
 SET n:$(row.kind)
 FOREACH (_ IN CASE WHEN row.oldKind IS NOT NULL AND row.oldKind <> row.kind THEN [1] ELSE [] END |
   REMOVE n:$(row.oldKind))

@@ -35,7 +35,10 @@ export interface SyncPhases {
   filesMs: number;
   /** Of writeMs: the commit alone (the store, index and full-text updates happen here). */
   commitMs: number;
-  /** Of writeMs: computing and storing the whole-graph metrics (server/metrics/); 0 when nothing changed. */
+  /**
+   * Of writeMs: computing and storing the whole-graph metrics (server/metrics/); 0 when nothing
+   * changed, a digest check alone when the graph's structure did not.
+   */
   metricsMs: number;
 }
 
@@ -59,6 +62,12 @@ export interface SyncReport {
   ms: number;
   /** Where the time went. */
   phases: SyncPhases;
+  /**
+   * The whole-graph metrics step: `computed` and stored (`written` entities changed), or
+   * `unchanged` (the graph's structure is what they were computed from), or `none` (nothing
+   * was written, or a dry run).
+   */
+  metrics: { step: 'computed' | 'unchanged' | 'none'; written: number };
 }
 
 export interface SyncOptions {
@@ -233,17 +242,18 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
     metricsMs: 0,
   };
   const newVersion = () => (options.version !== undefined && options.version !== plan.version ? options.version : undefined);
+  const metrics: SyncReport['metrics'] = { step: 'none', written: 0 };
   const t3 = performance.now();
   if (!options.dryRun) {
     try {
-      await writePlan(db, graph, plan, newVersion(), options, phases);
+      await writePlan(db, graph, plan, newVersion(), options, phases, metrics);
     } catch (err) {
       if (!(err instanceof StoredStateMismatch) || plan.mode === 'full') throw err;
       // Neo4j no longer holds what the digests say (seed data changed by hand): compare all once.
       plan = await planSync(db, files, true);
       phases.stateMs += plan.stateMs;
       phases.diffMs += plan.diffMs;
-      await writePlan(db, graph, plan, newVersion(), options, phases);
+      await writePlan(db, graph, plan, newVersion(), options, phases, metrics);
     }
   }
   phases.writeMs = performance.now() - t3;
@@ -259,10 +269,11 @@ export async function syncSeed(db: Database, graph: SeedGraph, options: SyncOpti
     version,
     ms: performance.now() - started,
     phases,
+    metrics,
   };
 }
 
-/** Writes a plan in one transaction, timing its steps into `phases`. */
+/** Writes a plan in one transaction, timing its steps into `phases`; says in `metrics` what that step did. */
 async function writePlan(
   db: Database,
   graph: SeedGraph,
@@ -270,6 +281,7 @@ async function writePlan(
   newVersion: string | undefined,
   options: SyncOptions,
   phases: SyncPhases,
+  metrics: SyncReport['metrics'],
 ): Promise<void> {
   const { diff } = plan;
   const total =
@@ -341,7 +353,9 @@ async function writePlan(
       if (newVersion !== undefined) await tx.run(cypher('writeSeedVersion'), { version: newVersion });
       phases.filesMs = performance.now() - t;
       // Derived data, in the same transaction: the metrics of the whole graph the sync now holds.
-      phases.metricsMs = (await storeSeedMetrics(tx, graph)).ms;
+      const stored = await storeSeedMetrics(tx, graph, { force: plan.mode === 'full' });
+      phases.metricsMs = stored.ms;
+      Object.assign(metrics, { step: stored.metrics ? 'computed' : 'unchanged', written: stored.written });
       written = true;
       workDone = performance.now();
     });

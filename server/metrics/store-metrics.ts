@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-queries.ts';
 import type { SeedGraph } from '../ingest/seed-model.ts';
@@ -20,10 +21,17 @@ export const METRIC_PROPERTIES = [
 /** Rows per UNWIND of writeSeedMetrics. */
 const BATCH = 10_000;
 
+/**
+ * Raised whenever the metrics would come out differently from the same graph (an algorithm or
+ * a parameter changed): stored digests then differ, and the next sync computes them again.
+ */
+const METRICS_FORMAT = 'splinternet-metrics-1';
+
 export interface StoredMetricsReport {
   /** Entities whose stored metrics changed (the rest were left untouched). */
   written: number;
-  metrics: GraphMetrics;
+  /** Computed (null: skipped, as the graph's structure is what the stored ones were computed from). */
+  metrics: GraphMetrics | null;
   /** Time to compute and store them. */
   ms: number;
 }
@@ -45,12 +53,41 @@ export function seedGraphMetrics(graph: SeedGraph): GraphMetrics {
 }
 
 /**
+ * A digest of all the metrics depend on: the entity ids and each relation's two ends (counted
+ * with repeats), in no particular order. An edit of evidence, dates, names or kinds keeps it.
+ */
+export function metricsInputDigest(graph: SeedGraph): string {
+  const ids = graph.entities.map((e) => e.id).sort(byCodeUnit);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
+  // Ends as a·n + b, sorted: exact while n² < 2⁵³, and far cheaper than sorting strings.
+  const pairs = Float64Array.from(graph.relations, (r) => (index.get(r.from) ?? -1) * n + (index.get(r.to) ?? -1)).sort();
+  const hash = createHash('sha256').update(METRICS_FORMAT).update('\n');
+  for (const id of ids) hash.update(id).update('\n');
+  return hash.update(new Uint8Array(pairs.buffer)).digest('base64');
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface StoreMetricsOptions {
+  /** Compute and compare even if the stored digest says nothing changed (`seed:sync -- --full`). */
+  force?: boolean;
+}
+
+/**
  * Computes the whole graph's metrics from the validated seed (which the sync has just made Neo4j
  * hold) and stores them on the entities, inside the sync's transaction `tx`, so they commit or
- * roll back with it. Writes only the entities whose values differ from what they hold.
+ * roll back with it. Writes only the entities whose values differ from what they hold. Skipped
+ * when the digest of what they depend on equals the one stored with them: entities keep their
+ * metrics through updates (updateEntities), and a new or removed entity changes the digest.
  */
-export async function storeSeedMetrics(tx: ManagedTransaction, graph: SeedGraph): Promise<StoredMetricsReport> {
+export async function storeSeedMetrics(tx: ManagedTransaction, graph: SeedGraph, options: StoreMetricsOptions = {}): Promise<StoredMetricsReport> {
   const started = Date.now();
+  const digest = metricsInputDigest(graph);
+  const storedDigest = (await tx.run(cypher('readMetricsInput'))).records[0]?.get('digest') as string | null | undefined;
+  if (!options.force && storedDigest === digest) return { written: 0, metrics: null, ms: Date.now() - started };
   const metrics = seedGraphMetrics(graph);
   const stored = new Map<string, unknown[]>();
   for (const r of (await tx.run(cypher('readSeedMetrics'))).records) stored.set(r.get('id') as string, r.get('values') as unknown[]);
@@ -63,5 +100,6 @@ export async function storeSeedMetrics(tx: ManagedTransaction, graph: SeedGraph)
     rows.push([id, ...METRIC_PROPERTIES.map(([, key, type]) => (type === 'int' ? neo4j.int(m[key]) : m[key]))]);
   }
   for (let i = 0; i < rows.length; i += BATCH) await tx.run(cypher('writeSeedMetrics'), { rows: rows.slice(i, i + BATCH) });
+  await tx.run(cypher('writeMetricsInput'), { digest });
   return { written: rows.length, metrics, ms: Date.now() - started };
 }

@@ -187,6 +187,37 @@ describe('whole-graph metrics on the real dataset', () => {
     expect(subgraphMetricsCache.size).toBe(before);
   });
 
+  it('are computed again only when the structure changes: an evidence edit or a rename keeps them, a removed relation does not', async () => {
+    await resetDatabase(db);
+    const first = await syncSeed(db, graph, { version: 'aaaaaaaaaaaa' });
+    expect(first.metrics).toEqual({ step: 'computed', written: graph.entities.length });
+    const before = await storedMetrics();
+
+    // Same entities, same relation ends: a revised quote and a renamed entity (an update of both).
+    const [edited, ...rest] = graph.relations;
+    const renamed = graph.entities.find((e) => e.id === edited!.from)!;
+    const sameStructure: SeedGraph = {
+      entities: graph.entities.map((e) => (e === renamed ? { ...e, name: `${e.name} (renamed)` } : e)),
+      relations: [{ ...edited!, evidence: edited!.evidence.map((ev) => ({ ...ev, quote: `${ev.quote ?? ''} (revised)` })) }, ...rest],
+    };
+    const second = await syncSeed(db, sameStructure, { version: 'bbbbbbbbbbbb' });
+    expect([second.entities.updated, second.relations.updated, second.metrics]).toEqual([1, 1, { step: 'unchanged', written: 0 }]);
+    expect(await storedMetrics()).toEqual(before);
+
+    // A relation removed: its ends' degrees change, so the metrics are computed and written again.
+    const fewer: SeedGraph = { entities: sameStructure.entities, relations: sameStructure.relations.slice(1) };
+    const third = await syncSeed(db, fewer, { version: 'cccccccccccc' });
+    expect(third.metrics.step).toBe('computed');
+    expect(third.metrics.written).toBeGreaterThan(0);
+    const after = new Map((await storedMetrics()).map((m) => [m.id, m]));
+    expect(after.get(edited!.from)!.degree).toBe(before.find((m) => m.id === edited!.from)!.degree - 1);
+    expect(after.get(edited!.from)!.degree).toBe(after.get(edited!.from)!.neo4jDegree);
+
+    // A full sync compares them whatever the digest says, and finds nothing to write.
+    const full = await syncSeed(db, fewer, { version: 'dddddddddddd', full: true });
+    expect(full.metrics).toEqual({ step: 'computed', written: 0 });
+  });
+
   it('a failure in the metrics step rolls the whole sync back', async () => {
     await resetDatabase(db);
     await syncSeed(db, graph, { version: 'aaaaaaaaaaaa' });

@@ -1,12 +1,17 @@
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { describe, expect, it } from 'vitest';
 import { BoundedCache } from '../../server/metrics/bounded-cache.ts';
 import { commonJsDefault } from '../../server/metrics/commonjs-default.ts';
 import { computeGraphMetrics } from '../../server/metrics/compute-metrics.ts';
 import { buildMetricsGraph } from '../../server/metrics/metrics-graph.ts';
 import { rankPositions } from '../../server/metrics/metric-ranks.ts';
+import { computePageRank, PAGE_RANK_DAMPING } from '../../server/metrics/page-rank.ts';
 import { computeBetweenness, MIN_PIVOTS } from '../../server/metrics/sampled-betweenness.ts';
+import { METRIC_PROPERTIES, metricsInputDigest } from '../../server/metrics/store-metrics.ts';
+import { cypher } from '../../server/db/cypher-queries.ts';
+import type { SeedGraph } from '../../server/ingest/seed-model.ts';
 import { seededRandom } from '../../server/metrics/seeded-random.ts';
 
 const edges = (pairs: string) => pairs.split(' ').map((p) => ({ from: p[0]!, to: p[1]! }));
@@ -80,7 +85,7 @@ describe('whole-graph metrics, checked by hand', () => {
     expect(m.byId.get('a')).toMatchObject({ outDegree: 3, inDegree: 1, degree: 4 });
     expect(m.byId.get('b')).toMatchObject({ inDegree: 2, degree: 2 });
     const g = buildMetricsGraph(['a', 'b'], edges('ab ab aa'));
-    expect([g.directed.size, g.directed.getEdgeAttribute('a', 'b', 'weight')]).toEqual([1, 2]);
+    expect([[...g.directed.starts], [...g.directed.targets], [...g.directed.weights]]).toEqual([[0, 1, 1], [1], [2]]);
   });
 
   it('relations to unknown entities are ignored and an empty graph has no metrics', () => {
@@ -148,12 +153,37 @@ describe('determinism', () => {
     expect(bySize).toEqual([...bySize].sort((x, y) => y - x));
   });
 
-  it('the graph types the metrics run on are simple graphs (one edge per pair)', () => {
+  it('the graphs the metrics run on are simple (one edge per pair)', () => {
     const g = buildMetricsGraph(['a', 'b'], edges('ab ba'));
-    expect(g.directed).toBeInstanceOf(DirectedGraph);
     expect(g.undirected).toBeInstanceOf(UndirectedGraph);
-    expect([g.directed.size, g.undirected.size, g.undirected.getEdgeAttribute('a', 'b', 'weight')]).toEqual([2, 1, 2]);
+    expect([g.directed.targets.length, g.undirected.size, g.undirected.getEdgeAttribute('a', 'b', 'weight')]).toEqual([2, 1, 2]);
   });
+});
+
+describe('PageRank against graphology-metrics (the reference)', () => {
+  // Weighted edges, dangling entities, parallel relations and self-relations, at two sizes.
+  for (const [n, perNode, seed] of [
+    [40, 2, 11],
+    [400, 3, 12],
+  ] as const) {
+    it(`equals graphology-metrics' pagerank on a random graph of ${2 * n + 1} entities`, () => {
+      const { ids, edges: es } = twoClusters(n, perNode, seed);
+      const rand = seededRandom(seed);
+      const more = ids.slice(0, n).map((id) => ({ from: id, to: ids[Math.floor(rand() * ids.length)]! }));
+      const all = [...es, ...more, ...es.slice(0, 20)];
+      const reference = new DirectedGraph({ allowSelfLoops: false });
+      for (const id of ids) reference.addNode(id);
+      for (const { from, to } of all) {
+        if (from === to) continue;
+        if (reference.hasEdge(from, to)) reference.updateEdgeAttribute(from, to, 'weight', (w: number) => w + 1);
+        else reference.addEdge(from, to, { weight: 1 });
+      }
+      const expected = commonJsDefault(pagerankModule)(reference, { getEdgeWeight: 'weight', alpha: PAGE_RANK_DAMPING, maxIterations: 1000, tolerance: 1e-10 });
+      const mine = computePageRank(buildMetricsGraph(ids, all));
+      expect(ids.filter((id) => mine.get(id) === undefined)).toEqual([]);
+      for (const id of ids) expect(mine.get(id)).toBeCloseTo(expected[id]!, 12);
+    });
+  }
 });
 
 describe('BoundedCache', () => {
@@ -164,5 +194,27 @@ describe('BoundedCache', () => {
     expect(c.get('a')).toBe(1); // a is now the most recent
     c.set('c', 3);
     expect([c.get('a'), c.get('b'), c.get('c'), c.size]).toEqual([1, undefined, 3, 2]);
+  });
+});
+
+describe('what the stored metrics depend on', () => {
+  const graphOf = (ids: string[], pairs: string, name = 'x'): SeedGraph =>
+    ({
+      entities: ids.map((id) => ({ id, name })),
+      relations: edges(pairs).map((e, i) => ({ ...e, key: `k${i}`, evidence: [{ quote: name }] })),
+    }) as unknown as SeedGraph;
+
+  it('the digest ignores order, names and evidence, and sees every entity and every relation end', () => {
+    const base = metricsInputDigest(graphOf(['a', 'b', 'c'], 'ab bc ab'));
+    expect(metricsInputDigest(graphOf(['c', 'a', 'b'], 'ab ab bc', 'renamed'))).toBe(base);
+    expect(metricsInputDigest(graphOf(['a', 'b', 'c'], 'ab bc'))).not.toBe(base); // a parallel relation fewer
+    expect(metricsInputDigest(graphOf(['a', 'b', 'c'], 'ba bc ab'))).not.toBe(base); // one turned round
+    expect(metricsInputDigest(graphOf(['a', 'b', 'c', 'd'], 'ab bc ab'))).not.toBe(base); // an entity more
+    expect(metricsInputDigest(graphOf(['a', 'b', 'd'], 'ab bd ab'))).not.toBe(base); // an id changed
+  });
+
+  it('an entity update keeps exactly the stored metric properties', () => {
+    const kept = /n \{([^}]*)\} AS metrics/.exec(cypher('updateEntities'))?.[1];
+    expect(kept?.split(',').map((p) => p.trim().replace(/^\./, ''))).toEqual(METRIC_PROPERTIES.map(([property]) => property));
   });
 });
