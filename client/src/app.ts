@@ -102,7 +102,13 @@ export async function startApp(): Promise<void> {
   whatChanged.onChange(() => url.schedule());
   appearance.onChange(() => url.schedule());
   const undoRedo = new UndoRedo(explorer, shortcuts);
-  const exports = new ExportAndShare(view, url, feedback, () => live.state.version);
+  const exports = new ExportAndShare(
+    view,
+    url,
+    feedback,
+    () => live.state.version,
+    () => appearance.legend,
+  );
   new StatusAndToolbar(view, { undoRedo, layout, paths, exports, scale, help: shortcuts }, events);
   // After the toolbar, which has its slot.
   new DraftFromArticle(api, explorer, ontology, feedback, authoring, shortcuts);

@@ -126,6 +126,18 @@ describe('metrics and stance in the explorer', () => {
     await expect.poll(() => page.locator('[data-legend="color"] li').count()).toBeGreaterThan(1);
     await screenshot(page, 'metrics-01-size-pagerank-colour-community');
 
+    // The exported picture's legend says what size and colour stand for, as the panel does.
+    await page.getByRole('button', { name: 'Export ▾' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-format="svg"]').click()]);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(texts).toEqual(expect.arrayContaining(['Kinds', 'Colour', 'Size', 'Relations']));
+    expect(texts.some((t) => /^PageRank: \d/.test(t))).toBe(true);
+    const communityTexts = texts.filter((t) => t.startsWith('Community '));
+    expect(communityTexts.length).toBe(hook.legend.color.type === 'categories' ? hook.legend.color.items.length : -1);
+    const firstItem = hook.legend.color.type === 'categories' ? hook.legend.color.items[0]! : undefined;
+    expect(svg).toContain(`fill="${firstItem?.color}"`);
+
     // Expanding adds entities drawn the same way.
     await page.evaluate(() => {
       const cy = window.__splinternet!.cy;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { captionLines, estimateTextWidth, layoutDecorations, legendFromCy } from '../../client/src/export/export-decorations.ts';
+import type { AppearanceLegend } from '../../client/src/graph/appearance-legend.ts';
 import { buildSvg, svgInputFromCy } from '../../client/src/export/export-svg.ts';
 import { NO_FILTERS } from '../../client/src/graph/filters.ts';
 import type { GraphView } from '../../client/src/graph/graph-view.ts';
@@ -37,6 +38,57 @@ describe('export legend, caption and bounds', () => {
     const hidden = [...kinds][0]!;
     view.setFilters({ ...NO_FILTERS, hiddenKinds: [hidden] });
     expect(legendFromCy(view.cy).map((e) => e.label)).not.toContain(hidden);
+  });
+
+  it('legend with an appearance: size by PageRank and colour by community say so, kinds keep only their shape', () => {
+    view = newView();
+    view.addEntities(ENTITIES, RELATIONS);
+    const appearance: AppearanceLegend = {
+      size: { label: 'PageRank', min: '0.0012', max: '0.0450', minSize: 6, maxSize: 30, note: '' },
+      color: {
+        type: 'categories',
+        label: 'Community',
+        items: [
+          { label: '0 · China +11', color: '#aa0000', count: 12 },
+          { label: '1 · United States +4', color: '#0000aa', count: 5 },
+        ],
+        note: '',
+      },
+    };
+    const legend = legendFromCy(view.cy, appearance);
+    const byKind = (kind: string) => legend.filter((e) => e.kind === kind);
+    expect(byKind('colour').map((e) => [e.label, e.color])).toEqual([
+      ['Community 0 · China +11 (12)', '#aa0000'],
+      ['Community 1 · United States +4 (5)', '#0000aa'],
+    ]);
+    expect(byKind('size').map((e) => [e.label, e.size])).toEqual([
+      ['PageRank: 0.0012', 6],
+      ['0.0450', 24],
+    ]);
+    // Colour no longer tells kinds apart: their swatches are one grey, the shapes stay.
+    expect(new Set(byKind('entity').map((e) => e.color)).size).toBe(1);
+    expect(byKind('entity').map((e) => e.shape)).toEqual(
+      legendFromCy(view.cy)
+        .filter((e) => e.kind === 'entity')
+        .map((e) => e.shape),
+    );
+    const svg = buildSvg({ ...svgInputFromCy(view.cy), legend, caption: null });
+    for (const text of ['>Colour<', '>Size<', 'Community 0 · China +11 (12)', 'fill="#aa0000"', 'PageRank: 0.0012']) expect(svg).toContain(text);
+    // The default appearance (kind, degree) adds nothing to the plain legend.
+    const plainAppearance: AppearanceLegend = {
+      size: { label: 'Degree', min: '1', max: '20+', minSize: 10, maxSize: 30, note: '' },
+      color: { type: 'kind', label: 'Kind', note: '' },
+    };
+    expect(legendFromCy(view.cy, plainAppearance)).toEqual(legendFromCy(view.cy));
+    // A ramp: its two ends.
+    const ramp = legendFromCy(view.cy, {
+      ...plainAppearance,
+      color: { type: 'ramp', label: 'Betweenness', min: '0', max: '0.31', stops: ['#111111', '#222222', '#333333'], note: '' },
+    });
+    expect(ramp.filter((e) => e.kind === 'colour').map((e) => [e.label, e.color])).toEqual([
+      ['Betweenness: low 0', '#111111'],
+      ['high 0.31', '#333333'],
+    ]);
   });
 
   it('caption: the date, the filters and the seed version', () => {

@@ -1,10 +1,12 @@
 /**
  * What an exported picture may carry besides the graph, so it can go into an article as it is:
- * a legend of the kinds and relation types it shows, and a caption (the date, the filters, and
+ * a legend of the kinds and relation types it shows and of what size and colour stand for when
+ * the analyst chose them ("size by PageRank, colour by community"), and a caption (the date, the filters, and
  * "source: splinternet, seed version …"). The layout is computed once here, in picture units,
  * and drawn by both the SVG and the PNG export.
  */
 import type { Core } from 'cytoscape';
+import type { AppearanceLegend } from '../graph/appearance-legend.ts';
 import type { FilterState } from '../graph/filters.ts';
 
 /** The choices of the export menu. */
@@ -14,12 +16,26 @@ export interface ExportDecorations {
 }
 
 export interface LegendEntry {
-  kind: 'entity' | 'relation';
+  /** Its group: kinds, what colour stands for (when not kind), what size stands for, relation types. */
+  kind: 'entity' | 'colour' | 'size' | 'relation';
   label: string;
   color: string;
-  /** A Cytoscape node shape, for entity entries. */
+  /** A Cytoscape node shape, for entity entries (colour and size entries are circles). */
   shape?: string;
+  /** Swatch side for size entries (the smallest and largest node), else the legend's own. */
+  size?: number;
 }
+
+/** Legend groups in drawing order, with their headings. */
+const GROUPS = [
+  ['entity', 'Kinds'],
+  ['colour', 'Colour'],
+  ['size', 'Size'],
+  ['relation', 'Relations'],
+] as const;
+
+/** The swatch colour of kinds when colour stands for something else: only their shape tells them apart. */
+const SHAPE_ONLY = '#9aa3ad';
 
 /** One thing to draw below the graph, in picture units relative to the block's top-left. */
 export type DecorationItem =
@@ -43,8 +59,11 @@ const ROW = 20;
 const SWATCH = 12;
 const GAP = 18;
 
-/** The kinds and relation types shown (not filtered out), each once, in drawing order. */
-export function legendFromCy(cy: Core): LegendEntry[] {
+/**
+ * The kinds and relation types shown (not filtered out), each once, in drawing order; with the
+ * appearance legend, also what colour and size stand for when it is not kind and degree.
+ */
+export function legendFromCy(cy: Core, appearance: AppearanceLegend | null = null): LegendEntry[] {
   const kinds = new Map<string, LegendEntry>();
   const types = new Map<string, LegendEntry>();
   cy.nodes().forEach((n) => {
@@ -58,7 +77,29 @@ export function legendFromCy(cy: Core): LegendEntry[] {
     if (!types.has(type)) types.set(type, { kind: 'relation', label: String(e.data('label') ?? type), color: String(e.data('color')) });
   });
   const byLabel = (a: LegendEntry, b: LegendEntry) => a.label.localeCompare(b.label);
-  return [...[...kinds.values()].sort(byLabel), ...[...types.values()].sort(byLabel)];
+  const kindEntries = [...kinds.values()].sort(byLabel);
+  const colourByKind = !appearance || appearance.color.type === 'kind';
+  return [
+    ...(colourByKind ? kindEntries : kindEntries.map((e) => ({ ...e, color: SHAPE_ONLY }))),
+    ...(appearance ? appearanceEntries(appearance) : []),
+    ...[...types.values()].sort(byLabel),
+  ];
+}
+
+/** What colour and size stand for, as legend entries: nothing for the default (kind, degree). */
+export function appearanceEntries({ color, size }: AppearanceLegend): LegendEntry[] {
+  const out: LegendEntry[] = [];
+  if (color.type === 'categories') {
+    for (const item of color.items) out.push({ kind: 'colour', label: `${color.label} ${item.label} (${item.count})`, color: item.color });
+  } else if (color.type === 'ramp') {
+    out.push({ kind: 'colour', label: `${color.label}: low ${color.min}`, color: color.stops[0] ?? SHAPE_ONLY });
+    out.push({ kind: 'colour', label: `high ${color.max}`, color: color.stops[color.stops.length - 1] ?? SHAPE_ONLY });
+  }
+  if (size.label !== 'Degree' && size.min !== null && size.max !== null) {
+    out.push({ kind: 'size', label: `${size.label}: ${size.min}`, color: SHAPE_ONLY, size: Math.max(4, size.minSize) });
+    out.push({ kind: 'size', label: size.max, color: SHAPE_ONLY, size: Math.max(4, Math.min(size.maxSize, 2 * SWATCH)) });
+  }
+  return out;
 }
 
 /** The caption's lines: what the picture shows, as of when, and where it comes from. */
@@ -84,23 +125,37 @@ export function layoutDecorations(
   const items: DecorationItem[] = [];
   let y = 0;
   if (legend && legend.length > 0) {
-    for (const group of ['entity', 'relation'] as const) {
+    for (const [group, heading] of GROUPS) {
       const entries = legend.filter((e) => e.kind === group);
       if (entries.length === 0) continue;
-      items.push({ type: 'text', text: group === 'entity' ? 'Kinds' : 'Relations', x: 0, y: y + LEGEND_SIZE, size: LEGEND_SIZE, muted: true });
+      items.push({ type: 'text', text: heading, x: 0, y: y + LEGEND_SIZE, size: LEGEND_SIZE, muted: true });
       y += ROW;
+      // A row as tall as its largest swatch (size entries may be larger than the legend's own).
+      const rowOf = (entry: LegendEntry) => Math.max(ROW, (entry.size ?? SWATCH) + 8);
+      let rowHeight = ROW;
       let x = 0;
       for (const entry of entries) {
-        const w = SWATCH + 6 + measure(entry.label, LEGEND_SIZE);
+        const side = entry.size ?? SWATCH;
+        const w = side + 6 + measure(entry.label, LEGEND_SIZE);
         if (x > 0 && x + w > width) {
           x = 0;
-          y += ROW;
+          y += rowHeight;
+          rowHeight = ROW;
         }
-        items.push({ type: 'swatch', entry, x, y: y + 2, size: SWATCH });
-        items.push({ type: 'text', text: entry.label, x: x + SWATCH + 6, y: y + LEGEND_SIZE, size: LEGEND_SIZE, muted: false });
+        rowHeight = Math.max(rowHeight, rowOf(entry));
+        const middle = y + Math.max(ROW, side + 8) / 2;
+        items.push({ type: 'swatch', entry, x, y: side > SWATCH ? middle - side / 2 : y + 2, size: side });
+        items.push({
+          type: 'text',
+          text: entry.label,
+          x: x + side + 6,
+          y: side > SWATCH ? middle + LEGEND_SIZE / 2 - 2 : y + LEGEND_SIZE,
+          size: LEGEND_SIZE,
+          muted: false,
+        });
         x += w + GAP;
       }
-      y += ROW + 4;
+      y += rowHeight + 4;
     }
   }
   for (const line of caption ?? []) {

@@ -44,7 +44,7 @@ export async function exportPng(cy: Core, decorations: PngDecorations = { legend
       ctx.font = `${item.size}px ${FONT}`;
       ctx.fillStyle = item.muted ? THEME.edgeLabel : THEME.label;
       ctx.fillText(item.text, item.x, item.y);
-    } else if (item.entry.kind === 'entity') {
+    } else if (item.entry.kind !== 'relation') {
       const c = item.size / 2;
       ctx.fillStyle = item.entry.color;
       ctx.fill(new Path2D(nodeShapePath(item.entry.shape ?? 'ellipse', item.x + c, item.y + c, item.size, item.size)));

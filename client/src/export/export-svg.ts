@@ -3,7 +3,7 @@
  * positions, edges as lines (curved apart when several join the same pair) with arrowheads and,
  * for small drawings, their phrases. No Cytoscape extension does this for 3.35, so it is ours.
  */
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import { THEME } from '../graph/graph-style.ts';
 import { decorationsWidth, estimateTextWidth, layoutDecorations, type DecorationBlock, type LegendEntry } from './export-decorations.ts';
 import { nodeShapePath } from './node-shape-path.ts';
@@ -52,6 +52,17 @@ const DECORATION_GAP = 28;
 const f = (n: number) => Number(n.toFixed(1));
 
 /** The visible part of `cy` as serializer input. */
+/**
+ * The colour the canvas fills a node with: its kind's, or what "colour by" maps it to (community,
+ * a metric). Without a style (a headless graph) the kind colour of its data.
+ */
+function drawnColor(n: NodeSingular): string {
+  // styleEnabled() is Cytoscape's, missing from its type definitions.
+  const styleEnabled = (n.cy() as Core & { styleEnabled(): boolean }).styleEnabled();
+  const styled = styleEnabled ? (n.style('background-color') as string | undefined) : undefined;
+  return String(styled || (n.data('color') ?? '#888888'));
+}
+
 export function svgInputFromCy(cy: Core, title?: string): SvgInput {
   const visible = (ele: { hasClass(c: string): boolean }) => !ele.hasClass('filtered');
   const nodes: SvgNode[] = [];
@@ -64,7 +75,7 @@ export function svgInputFromCy(cy: Core, title?: string): SvgInput {
       y: n.position('y'),
       width: n.width() || 30,
       height: n.height() || 30,
-      color: String(n.data('color') ?? '#888888'),
+      color: drawnColor(n),
       shape: String(n.data('shape') ?? 'ellipse'),
       pinned: n.hasClass('pinned'),
     });
@@ -236,7 +247,7 @@ function decorationsSvg(block: DecorationBlock, x: number, y: number): string {
       out.push(
         `<text x="${f(item.x)}" y="${f(item.y)}" font-size="${item.size}" fill="${item.muted ? THEME.edgeLabel : THEME.label}">${escapeXml(item.text)}</text>`,
       );
-    } else if (item.entry.kind === 'entity') {
+    } else if (item.entry.kind !== 'relation') {
       const c = item.size / 2;
       out.push(
         `<path d="${nodeShapePath(item.entry.shape ?? 'ellipse', item.x + c, item.y + c, item.size, item.size)}" fill="${escapeXml(item.entry.color)}"/>`,

@@ -11,6 +11,7 @@ import { buildGexf } from '../export/export-gexf.ts';
 import { buildJsonExport, serializeJsonExport } from '../export/export-json.ts';
 import { exportPng } from '../export/export-png.ts';
 import { buildSvg, svgInputFromCy } from '../export/export-svg.ts';
+import type { AppearanceLegend } from '../graph/appearance-legend.ts';
 import type { GraphView } from '../graph/graph-view.ts';
 import { showToast } from '../ui/toasts.ts';
 import type { Feedback } from './feedback.ts';
@@ -25,6 +26,8 @@ export class ExportAndShare {
     private readonly feedback: Pick<Feedback, 'report'>,
     /** The graph version served (live updates), for the caption. */
     private readonly seedVersion: () => string | null = () => null,
+    /** What size and colour stand for now (the appearance panel's legend), for the picture's legend. */
+    private readonly appearance: () => AppearanceLegend | null = () => null,
   ) {}
 
   /** Downloads the visible view in `format`; PNG and SVG with the legend and caption asked for. */
@@ -32,7 +35,7 @@ export class ExportAndShare {
     const view = this.view;
     try {
       const data = () => collectExportData(view.cy, view.cache);
-      const legend = decorations.legend ? legendFromCy(view.cy) : null;
+      const legend = decorations.legend ? legendFromCy(view.cy, this.appearance()) : null;
       const caption = decorations.caption ? captionLines(view.filters, this.seedVersion(), new Date().toISOString().slice(0, 10)) : null;
       switch (format) {
         case 'png':
