@@ -426,3 +426,14 @@ describe('what the article field accepts', () => {
     expect(articleTextProblem('x'.repeat(200_001))).toMatch(/200,001 characters/);
   });
 });
+
+describe('the draft text limit', () => {
+  it('the client refuses exactly what the server would: one limit, stated in the SDL too', async () => {
+    const { DRAFT_TEXT_MAX } = await import('../../client/src/api/draft-operations.ts');
+    const { MAX_DRAFT_TEXT } = await import('../../server/draft/draft-from-text.ts');
+    expect(DRAFT_TEXT_MAX).toBe(MAX_DRAFT_TEXT);
+    const sdl = readFileSync(new URL('../../server/graphql/sdl/draft.graphql', import.meta.url), 'utf8');
+    // The SDL writes thousands apart by spaces: 200 000.
+    expect(sdl).toContain(`at most ${String(MAX_DRAFT_TEXT).replace(/\B(?=(\d{3})+$)/g, ' ')} characters`);
+  });
+});

@@ -92,7 +92,7 @@ export interface DraftSaveInput {
   rejected: string[];
 }
 
-/** The most characters `draftFromText` takes (the SDL's description). */
+/** The most characters `draftFromText` takes: MAX_DRAFT_TEXT of server/draft/draft-from-text.ts (a unit test holds them equal). */
 export const DRAFT_TEXT_MAX = 200_000;
 
 export interface DraftVariables {
