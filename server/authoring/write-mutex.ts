@@ -4,10 +4,20 @@
  */
 export class WriteMutex {
   #tail: Promise<void> = Promise.resolve();
+  #outer: (<T>(work: () => Promise<T>) => Promise<T>) | undefined;
+
+  /**
+   * Also holds `lock` around each call: a worker of a cluster (SPLINTERNET_WORKERS) holds the
+   * primary's mutex, so edits stay one at a time across processes (server/live/live-seed-relay.ts).
+   */
+  useOuterLock(lock: <T>(work: () => Promise<T>) => Promise<T>): void {
+    this.#outer = lock;
+  }
 
   /** Runs `work` after every earlier call has finished (whether it succeeded or not). */
   run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.#tail.then(work);
+    const outer = this.#outer;
+    const result = this.#tail.then(() => (outer ? outer(work) : work()));
     this.#tail = result.then(
       () => undefined,
       () => undefined,

@@ -199,14 +199,22 @@ export async function createLiveSeed(options: LiveSeedOptions): Promise<LiveSeed
     publish(change);
   };
 
+  // What the last finished run left: syncNow answers with it, not with status() at the moment
+  // it resumes — by then a save the watcher saw (the very file the write API wrote) may have
+  // started the next run, and status() would say SYNCING with no version for the caller's edit.
+  let lastRun: SeedStatusModel | undefined;
   const queue = createSyncQueue({
     debounceMs,
-    run,
+    run: async () => {
+      await run();
+      lastRun = status();
+    },
     // A bug, not a seed problem: say so, and leave a state that does not claim a sync is running.
     onError: (err) => {
       logError(`seed: unexpected failure of the live sync: ${(err as Error).stack ?? String(err)}`);
       loaded = undefined;
       invalid([], `the live sync failed unexpectedly, nothing was changed: ${(err as Error).message ?? String(err)}`);
+      lastRun = status();
     },
   });
 
@@ -235,7 +243,7 @@ export async function createLiveSeed(options: LiveSeedOptions): Promise<LiveSeed
       if (closed) return status();
       dirty = true;
       await queue.runNow();
-      return status();
+      return lastRun ?? status();
     },
     events: (signal) => hub.subscribe(() => ({ status: status(), change: null }), signal),
     subscribers: () => hub.subscribers(),
