@@ -21,7 +21,7 @@
  * bench-results/api.json. Asserts no timing.
  */
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -41,6 +41,7 @@ import { syncSeed } from '../../server/ingest/sync-seed.ts';
 import { SEED_DIR } from '../helpers/seed-fixture.ts';
 import type { LoadJob, LoadResult } from './api-loadgen.ts';
 import { reportBench } from './bench-report.ts';
+import { CLK_TCK, processCpuTicks, systemCpu } from './cpu-accounting.ts';
 import { runLoadgen } from './run-loadgen.ts';
 import { createPeerServer, peerOperations } from './neo4j-graphql-peer.ts';
 import { writeSyntheticSeed } from './synthetic-seed.ts';
@@ -124,27 +125,6 @@ const OUR_QUERIES: Record<OpName, string> = {
 interface Sample {
   ours: Record<string, unknown>;
   peer: Record<string, unknown>;
-}
-
-// ---------------------------------------------------------------------------------------------
-// CPU accounting: what the machine did during each measured run (2 cores shared by everything).
-
-const CLK_TCK = 100;
-function systemCpu(): { busy: number; total: number } {
-  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const idle = f[3]! + (f[4] ?? 0);
-  const total = f.reduce((s, x) => s + x, 0);
-  return { busy: total - idle, total };
-}
-function processCpuTicks(pid: number | undefined): number {
-  if (!pid || pid < 0) return 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(rest[11]) + Number(rest[12]); // utime, stime
-  } catch {
-    return 0;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
