@@ -51,6 +51,7 @@ export function relayLiveSeed(live: LiveSeed, mutex: WriteMutex): LiveSeedRelay 
     add(worker) {
       workers.add(worker);
       const held = new Map<number, () => void>();
+      let gone = false;
       worker.on('message', (message: ToPrimary) => {
         if (message.t === 'hello') {
           send(worker, { t: 'seed', status: live.status(), ontology: live.ontology(), event: null });
@@ -63,6 +64,8 @@ export function relayLiveSeed(live: LiveSeed, mutex: WriteMutex): LiveSeedRelay 
           void mutex.run(
             () =>
               new Promise<void>((release) => {
+                // A worker that died while waiting for the lock cannot release it: do it now.
+                if (gone) return release();
                 held.set(message.id, release);
                 send(worker, { t: 'locked', id: message.id });
               }),
@@ -73,6 +76,7 @@ export function relayLiveSeed(live: LiveSeed, mutex: WriteMutex): LiveSeedRelay 
         }
       });
       worker.once('exit', () => {
+        gone = true;
         workers.delete(worker);
         for (const release of held.values()) release();
         held.clear();
