@@ -107,7 +107,7 @@ export async function startApp(): Promise<void> {
     url,
     feedback,
     () => live.state.version,
-    () => appearance.legend,
+    () => appearance,
   );
   new StatusAndToolbar(view, { undoRedo, layout, paths, exports, scale, help: shortcuts }, events);
   // After the toolbar, which has its slot.

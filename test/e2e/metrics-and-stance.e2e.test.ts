@@ -137,6 +137,10 @@ describe('metrics and stance in the explorer', () => {
     expect(communityTexts.length).toBe(hook.legend.color.type === 'categories' ? hook.legend.color.items.length : -1);
     const firstItem = hook.legend.color.type === 'categories' ? hook.legend.color.items[0]! : undefined;
     expect(svg).toContain(`fill="${firstItem?.color}"`);
+    // The nodes are filled as drawn: by community, not by kind.
+    const nodeFills = [...svg.matchAll(/<g class="node"[^>]*>\s*<path d="[^"]*" fill="([^"]+)"/g)].map((m) => m[1]!);
+    expect(nodeFills.length).toBe(ids.length);
+    expect(new Set(nodeFills)).toEqual(new Set(ids.map((id) => after[id]!.color)));
 
     // Expanding adds entities drawn the same way.
     await page.evaluate(() => {

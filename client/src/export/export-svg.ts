@@ -3,7 +3,7 @@
  * positions, edges as lines (curved apart when several join the same pair) with arrowheads and,
  * for small drawings, their phrases. No Cytoscape extension does this for 3.35, so it is ours.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core } from 'cytoscape';
 import { THEME } from '../graph/graph-style.ts';
 import { decorationsWidth, estimateTextWidth, layoutDecorations, type DecorationBlock, type LegendEntry } from './export-decorations.ts';
 import { nodeShapePath } from './node-shape-path.ts';
@@ -53,17 +53,10 @@ const f = (n: number) => Number(n.toFixed(1));
 
 /** The visible part of `cy` as serializer input. */
 /**
- * The colour the canvas fills a node with: its kind's, or what "colour by" maps it to (community,
- * a metric). Without a style (a headless graph) the kind colour of its data.
+ * The drawing's nodes and edges. `fill` is the colour "colour by" gives a node (community, a
+ * metric), when it is not its kind's: the stylesheet's mapping, which a headless graph does not compute.
  */
-function drawnColor(n: NodeSingular): string {
-  // styleEnabled() is Cytoscape's, missing from its type definitions.
-  const styleEnabled = (n.cy() as Core & { styleEnabled(): boolean }).styleEnabled();
-  const styled = styleEnabled ? (n.style('background-color') as string | undefined) : undefined;
-  return String(styled || (n.data('color') ?? '#888888'));
-}
-
-export function svgInputFromCy(cy: Core, title?: string): SvgInput {
+export function svgInputFromCy(cy: Core, title?: string, fill?: (data: Readonly<Record<string, unknown>>) => string): SvgInput {
   const visible = (ele: { hasClass(c: string): boolean }) => !ele.hasClass('filtered');
   const nodes: SvgNode[] = [];
   cy.nodes().forEach((n) => {
@@ -75,7 +68,7 @@ export function svgInputFromCy(cy: Core, title?: string): SvgInput {
       y: n.position('y'),
       width: n.width() || 30,
       height: n.height() || 30,
-      color: drawnColor(n),
+      color: fill ? fill(n.data() as Record<string, unknown>) : String(n.data('color') ?? '#888888'),
       shape: String(n.data('shape') ?? 'ellipse'),
       pinned: n.hasClass('pinned'),
     });

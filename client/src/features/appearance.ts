@@ -53,6 +53,13 @@ export class Appearance implements ViewStatePart {
     return appearanceLegend(this.scales, this.visibleData());
   }
 
+  /** The colour a node is drawn in when colour stands for something else than kind (exports), else null. */
+  get nodeColor(): ((data: Readonly<Record<string, unknown>>) => string) | null {
+    if (this.choice.color === 'kind') return null;
+    const scales = this.scales;
+    return (data) => scales.color(data as Record<string, unknown>);
+  }
+
   /** Calls `listener` after the user changed the choice. */
   onChange(listener: () => void): void {
     this.listeners.add(listener);

@@ -11,9 +11,9 @@ import { buildGexf } from '../export/export-gexf.ts';
 import { buildJsonExport, serializeJsonExport } from '../export/export-json.ts';
 import { exportPng } from '../export/export-png.ts';
 import { buildSvg, svgInputFromCy } from '../export/export-svg.ts';
-import type { AppearanceLegend } from '../graph/appearance-legend.ts';
 import type { GraphView } from '../graph/graph-view.ts';
 import { showToast } from '../ui/toasts.ts';
+import type { Appearance } from './appearance.ts';
 import type { Feedback } from './feedback.ts';
 import type { ShareableUrl } from './shareable-url.ts';
 
@@ -26,8 +26,8 @@ export class ExportAndShare {
     private readonly feedback: Pick<Feedback, 'report'>,
     /** The graph version served (live updates), for the caption. */
     private readonly seedVersion: () => string | null = () => null,
-    /** What size and colour stand for now (the appearance panel's legend), for the picture's legend. */
-    private readonly appearance: () => AppearanceLegend | null = () => null,
+    /** What size and colour stand for now (the appearance panel's legend and node colours), for pictures. */
+    private readonly appearance: () => Pick<Appearance, 'legend' | 'nodeColor'> | null = () => null,
   ) {}
 
   /** Downloads the visible view in `format`; PNG and SVG with the legend and caption asked for. */
@@ -35,7 +35,8 @@ export class ExportAndShare {
     const view = this.view;
     try {
       const data = () => collectExportData(view.cy, view.cache);
-      const legend = decorations.legend ? legendFromCy(view.cy, this.appearance()) : null;
+      const appearance = this.appearance();
+      const legend = decorations.legend ? legendFromCy(view.cy, appearance?.legend ?? null) : null;
       const caption = decorations.caption ? captionLines(view.filters, this.seedVersion(), new Date().toISOString().slice(0, 10)) : null;
       switch (format) {
         case 'png':
@@ -45,7 +46,11 @@ export class ExportAndShare {
           );
           break;
         case 'svg':
-          downloadText(buildSvg({ ...svgInputFromCy(view.cy, 'splinternet view'), legend, caption }), datedFilename('svg'), 'image/svg+xml');
+          downloadText(
+            buildSvg({ ...svgInputFromCy(view.cy, 'splinternet view', appearance?.nodeColor ?? undefined), legend, caption }),
+            datedFilename('svg'),
+            'image/svg+xml',
+          );
           break;
         case 'json':
           downloadText(serializeJsonExport(buildJsonExport(data(), view.filters)), datedFilename('json'), 'application/json');
