@@ -151,7 +151,7 @@ async function primary(workers: number): Promise<void> {
         logger.error('splinternet: it died right after starting; not starting it again');
         return;
       }
-      void fork();
+      fork().catch((err: unknown) => logger.error(`splinternet: restarting a worker failed: ${(err as Error).message}`));
     });
     return new Promise((res, rej) => {
       worker.once('listening', (address) => res(address.port));
