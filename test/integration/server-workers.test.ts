@@ -19,6 +19,7 @@ const db = openTestDatabase();
 const parent = mkdtempSync(join(tmpdir(), 'splinternet-workers-'));
 const seedDir = join(parent, 'seed');
 let server: ServerChild;
+let startedAt = 0;
 
 /** One GraphQL POST on a connection of its own: the cluster hands each new connection to a worker in turn. */
 function post(query: string): Promise<Record<string, any>> {
@@ -76,6 +77,7 @@ describe('a server with two workers', () => {
   it('answers from both workers, none of them the syncing primary', async () => {
     // /readyz answers once the first worker listens; the primary says when all of them do.
     await expect.poll(() => server.output(), { timeout: 60_000 }).toContain('(2 workers;');
+    startedAt = Date.now();
     const answers = await Promise.all(Array.from({ length: 8 }, () => post('{ stats { entities } seedStatus { state watching } }')));
     for (const a of answers) expect(a).toEqual({ data: { stats: { entities: expect.any(Number) }, seedStatus: { state: 'SYNCED', watching: true } } });
     expect(answers[0]!.data.stats.entities).toBeGreaterThan(100);
@@ -115,6 +117,28 @@ describe('a server with two workers', () => {
     const event = await stream.next();
     expect(event!.data.seedEvents.change.previousVersion).toBe(before);
     stream.close();
+  });
+
+  it('a worker that crashes is replaced, and the server keeps answering', async () => {
+    // A worker that dies within 10 s of starting is not started again (main.ts): wait past that.
+    const sinceStart = Date.now() - startedAt;
+    if (sinceStart < 10_500) await new Promise((r) => setTimeout(r, 10_500 - sinceStart));
+    const [victim, survivor] = workerPids as [number, number];
+    process.kill(victim, 'SIGKILL');
+    await expect.poll(() => alive(victim)).toBe(false);
+    // Fresh connections reach the survivor and, once it listens, the replacement.
+    await expect
+      .poll(
+        async () => {
+          await Promise.all(Array.from({ length: 4 }, () => post('{ stats { entities } }')));
+          return [...new Set(requestPids())].filter((pid) => pid !== victim && pid !== survivor).length;
+        },
+        { timeout: 30_000, interval: 500, message: server.output().slice(-1500) },
+      )
+      .toBe(1);
+    workerPids = [...new Set(requestPids())].filter((pid) => pid !== victim);
+    expect(workerPids).toHaveLength(2);
+    expect(server.output(), server.output().slice(-1500)).toContain(`worker ${victim} exited (SIGKILL)`);
   });
 
   it('SIGTERM to the primary stops every worker, and it exits 0', async () => {
