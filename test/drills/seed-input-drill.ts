@@ -315,12 +315,14 @@ function fuzzCases(originals: Map<string, Buffer>, n: number, seed: number, quic
           .chain((f) =>
             fc.integer({ min: f.start + 1, max: f.end - 1 }).map((at) => reject('truncation', f.file, texts.get(f.file)!.slice(0, at), /YAML/, ` at ${at}`)),
           ),
-        // Inside a CSV row (not at a line end): the row loses fields.
+        // Inside a CSV row's from, type or to: the row loses its evidence columns, so it can never be
+        // valid (a cut among the optional trailing columns leaves a valid row, and a valid, shorter seed).
         fc.constantFrom(...csvNames).chain((file) => {
           const lines = texts.get(file)!.split('\n');
-          const rows = lines.map((l, i) => ({ l, i })).filter(({ l, i }) => i > 0 && l.length > 4);
+          const thirdComma = (l: string) => l.split(',', 3).join(',').length;
+          const rows = lines.map((l, i) => ({ l, i })).filter(({ l, i }) => i > 0 && l.length > 4 && thirdComma(l) > 1);
           return fc.constantFrom(...rows).chain(({ l, i }) =>
-            fc.integer({ min: 1, max: l.length - 2 }).map((cut) => {
+            fc.integer({ min: 1, max: thirdComma(l) }).map((cut) => {
               const at = lines.slice(0, i).join('\n').length + 1 + cut;
               return reject('truncation', file, texts.get(file)!.slice(0, at), undefined, ` at line ${i + 1}`);
             }),
