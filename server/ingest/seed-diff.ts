@@ -82,7 +82,8 @@ export function toRelationTuple(row: RelationRow): RelationTuple {
   return relationTuple(row.relation, row.hash);
 }
 
-function relationTuple(r: SeedRelation, hash: string): RelationTuple {
+/** The createRelations/updateRelations tuple of one relation (layout in cypher/seed-sync.cypher). */
+export function relationTuple(r: SeedRelation, hash: string): RelationTuple {
   const properties = Object.fromEntries(Object.entries(r.properties).sort(([a], [b]) => a.localeCompare(b)));
   const contested = r.evidence.some((e) => e.stance !== 'supports' || e.disputedBy.length > 0);
   return [

@@ -14,7 +14,7 @@ import { cypher } from '../../server/db/cypher-queries.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
 import { loadOntologyFile } from '../../server/ingest/ontology.ts';
-import { relationHash, toRelationTuple } from '../../server/ingest/seed-diff.ts';
+import { relationHash, relationTuple } from '../../server/ingest/seed-diff.ts';
 import type { SeedRelation } from '../../server/ingest/seed-model.ts';
 import { syncSeed } from '../../server/ingest/sync-seed.ts';
 import { SEED_DIR } from '../helpers/seed-fixture.ts';
@@ -127,31 +127,10 @@ interface Variant {
   encode: (r: SeedRelation, hash: string) => unknown[];
 }
 
-const full = (r: SeedRelation, hash: string): unknown[] => {
-  const contest = contested(r);
-  return [
-    r.from,
-    r.type,
-    r.to,
-    r.key,
-    r.since ?? null,
-    r.until ?? null,
-    r.confidence,
-    r.evidence.map((e) => e.outlet),
-    r.evidence.map((e) => e.quote ?? ''),
-    r.evidence.map((e) => e.url ?? ''),
-    r.evidence.map((e) => e.date),
-    r.at.file,
-    r.at.line,
-    hash,
-    Object.fromEntries(Object.entries(r.properties).sort(([a], [b]) => a.localeCompare(b))),
-    contest ? r.evidence.map((e) => e.stance) : null,
-    contest ? r.evidence.map((e) => e.disputedBy.join(',')) : null,
-  ];
-};
+/** Today's tuple: exactly what the sync writes (seed-diff.ts), so the bench measures the real layout. */
+const full = (r: SeedRelation, hash: string): unknown[] => relationTuple(r, hash);
 /** (k): whatever the sync writes now (toRelationTuple, createRelations). */
-const current = (r: SeedRelation, hash: string) =>
-  toRelationTuple({ key: r.key, from: r.from, type: r.type, to: r.to, relation: r, hash, oldFile: null }) as unknown[];
+const current = full;
 const partial = (r: SeedRelation, hash: string) => [
   r.from,
   r.type,
