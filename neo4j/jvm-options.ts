@@ -33,6 +33,13 @@ export interface JvmOptions {
   runId?: string | undefined;
 }
 
+const JDK_OPENS = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+];
+
 export function launcherJvmArgs(o: JvmOptions): string[] {
   return [
     `-Xms${Math.min(o.heapMb, 256)}m`,
@@ -41,6 +48,10 @@ export function launcherJvmArgs(o: JvmOptions): string[] {
     '-Dfile.encoding=UTF-8',
     // Log4j registers JMX beans for every logger context at start; nobody reads them here.
     '-Dlog4j2.disable.jmx=true',
+    // What Neo4j's own neo4j.conf passes: without java.nio open, Neo4j cannot build direct
+    // buffers over its own memory and silently keeps transaction state on the heap (debug.log:
+    // "OFF_HEAP ... Defaulting to ON_HEAP"), and Netty (Bolt) falls back to its slower buffers.
+    ...JDK_OPENS,
     ...(o.tuning === 'quick-start' ? ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] : []),
     ...classDataArgs(o.classData),
     ...(o.runId ? [`-Dsplinternet.run=${o.runId}`] : []),

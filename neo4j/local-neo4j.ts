@@ -38,6 +38,8 @@ export interface LocalNeo4jOptions {
   pageCacheMb?: number;
   /** Cap on memory held by open transactions. @default 256 */
   txMemoryMb?: number;
+  /** Keep transaction state off the JVM heap, up to this many MB (bulk loads). @default 0: on the heap */
+  txStateOffHeapMb?: number;
   /** How long to wait for `RETURN 1` over Bolt. @default 180000 */
   timeoutMs?: number;
   /** Progress lines (Maven resolving, started in N ms). @default console.log */
@@ -137,6 +139,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       String(options.pageCacheMb ?? 128),
       '--tx-memory-mb',
       String(options.txMemoryMb ?? 256),
+      '--tx-state-off-heap-mb',
+      String(options.txStateOffHeapMb ?? 0),
       '--delete-on-exit',
       String(ephemeral),
     ],

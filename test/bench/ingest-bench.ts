@@ -31,6 +31,8 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100000,1000000' },
     'per-file': { type: 'string', default: '10000' },
     'warm-up': { type: 'string', default: '5000' },
+    // off-heap: Neo4j keeps the one transaction's state outside the JVM heap (see neo4j/Launcher.java)
+    'tx-state': { type: 'string', default: 'off-heap' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -55,7 +57,9 @@ function rssPeak() {
 }
 
 const external = process.env.TEST_NEO4J_URI;
-const local = external ? undefined : await startLocalNeo4j({ mode: 'ephemeral', heapMb: 8192, pageCacheMb: 2048, txMemoryMb: 12_000 });
+if (values['tx-state'] !== 'off-heap' && values['tx-state'] !== 'heap') throw new Error('--tx-state is "heap" or "off-heap"');
+const txStateOffHeapMb = values['tx-state'] === 'off-heap' ? 8192 : 0;
+const local = external ? undefined : await startLocalNeo4j({ mode: 'ephemeral', heapMb: 8192, pageCacheMb: 2048, txMemoryMb: 12_000, txStateOffHeapMb });
 const db = openDatabase({
   uri: external ?? local!.uri,
   username: process.env.TEST_NEO4J_USERNAME ?? 'neo4j',
@@ -82,7 +86,7 @@ function editOneFile(dataDir: string): string {
 
 const rows: Array<Record<string, string | number>> = [];
 const notes: Record<string, unknown> = {
-  neo4j: external ? 'TEST_NEO4J_URI' : 'local ephemeral, heap 8 GiB, page cache 2 GiB',
+  neo4j: external ? 'TEST_NEO4J_URI' : `local ephemeral, heap 8 GiB, page cache 2 GiB, transaction state ${values['tx-state']}`,
   sync: `one transaction, UNWIND batches of ${BATCH}; seed files of ${perFile} relations`,
   order: 'per size: check, ours full, unchanged, one-file, then floors A, B, C; a warm-up round first (JIT, query plans)',
   load: [] as number[],

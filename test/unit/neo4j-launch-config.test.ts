@@ -30,6 +30,10 @@ describe('the launcher JVM command line', () => {
       '-XX:+ExitOnOutOfMemoryError',
       '-Dfile.encoding=UTF-8',
       '-Dlog4j2.disable.jmx=true',
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '-Dio.netty.tryReflectionSetAccessible=true',
       '-XX:TieredStopAtLevel=1',
       '-XX:+UseSerialGC',
       '-Xshare:auto',
@@ -44,12 +48,16 @@ describe('the launcher JVM command line', () => {
       '-XX:+ExitOnOutOfMemoryError',
       '-Dfile.encoding=UTF-8',
       '-Dlog4j2.disable.jmx=true',
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '-Dio.netty.tryReflectionSetAccessible=true',
       '-XX:+RecordDynamicDumpInfo',
       '-Xlog:cds*=off',
       '-Xlog:cds*=warning:file=/d/dump.log',
     ]);
     expect(launcherJvmArgs({ heapMb: 128, tuning: 'throughput', classData: { mode: 'off' } }).join(' ')).toBe(
-      '-Xms128m -Xmx128m -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Dlog4j2.disable.jmx=true',
+      '-Xms128m -Xmx128m -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Dlog4j2.disable.jmx=true --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true',
     );
   });
 });
