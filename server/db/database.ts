@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type SessionConfig } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session, type SessionConfig } from 'neo4j-driver';
 import { DatabaseFailure, toDatabaseFailure } from './database-errors.ts';
 import { firstRunsOneAtATime } from './first-runs.ts';
 
@@ -95,19 +95,30 @@ export interface ReadDeadline {
 export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000, probeEveryMs = 250 }: ReadDeadline = {}): Database {
   const firstRuns = firstRunsOneAtATime();
   const read = <T>(ms: number, work: (tx: ManagedTransaction) => Promise<T>, gated: boolean): Promise<T> => {
-    const session = db.driver.session({ defaultAccessMode: neo4j.session.READ, ...(db.name ? { database: db.name } : {}) });
+    const sessions = new Set<Session>();
+    let timedOut = false;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
+        timedOut = true;
         reject(new DatabaseFailure('UNAVAILABLE', `Neo4j did not answer within ${ms} ms`, undefined));
-        void session.close().catch(() => {});
+        for (const s of sessions) void s.close().catch(() => {});
       }, ms);
-      session
-        .executeRead((tx) => work(gated ? firstRuns.wrap(tx) : tx))
+      retryTransient(
+        async () => {
+          const session = db.driver.session({ defaultAccessMode: neo4j.session.READ, ...(db.name ? { database: db.name } : {}) });
+          sessions.add(session);
+          try {
+            const tx = autoCommit(session);
+            return await work(gated ? firstRuns.wrap(tx) : tx);
+          } finally {
+            sessions.delete(session);
+            void session.close().catch(() => {});
+          }
+        },
+        () => timedOut,
+      )
         .then(resolve, (err: unknown) => reject(toDatabaseFailure(err)))
-        .finally(() => {
-          clearTimeout(timer);
-          void session.close().catch(() => {});
-        });
+        .finally(() => clearTimeout(timer));
     });
   };
   let down = false;
@@ -142,4 +153,36 @@ export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000
     }
   };
   return { ...db, read: guarded, ping };
+}
+
+/**
+ * The API's reads are one query each, so they run as auto-commit queries: RUN and PULL go out in
+ * one write and come back in one answer, where a managed transaction adds a BEGIN and a COMMIT
+ * (three socket writes and a round trip more per request, a measurable share of the server's
+ * CPU under load; issue 16). Several `run`s of one `work` would each be their own transaction.
+ */
+function autoCommit(session: Session): ManagedTransaction {
+  return { run: (text: string, params?: Record<string, unknown>) => session.run(text, params) } as unknown as ManagedTransaction;
+}
+
+/** Retry budget of a read, as the driver's managed transactions have it (maxTransactionRetryTime). */
+const RETRY_MS = 3_000;
+const RETRY_FIRST_DELAY_MS = 200;
+
+/**
+ * What executeRead did for the API's reads: a failure the driver calls retryable (a dropped
+ * connection, a cluster member that went away, a transient error of Neo4j) is tried again after a
+ * doubling, jittered delay, for up to RETRY_MS in all; anything else, or `stop()`, fails at once.
+ */
+export async function retryTransient<T>(attempt: () => Promise<T>, stop: () => boolean, retryMs = RETRY_MS): Promise<T> {
+  const started = Date.now();
+  for (let delay = RETRY_FIRST_DELAY_MS; ; delay *= 2) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const wait = delay * (0.8 + Math.random() * 0.4);
+      if (stop() || !neo4j.isRetryableError(err) || Date.now() - started + wait > retryMs) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }

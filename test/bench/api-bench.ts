@@ -5,7 +5,7 @@
  * run side by side in this process and measured one after another with the same settings:
  *
  *  - floor: plain node:http sending the very Cypher our API sends (captured from our API),
- *    in a read transaction, returning the records as JSON; no GraphQL.
+ *    as auto-commit queries, returning the records as JSON; no GraphQL.
  *  - ours:  createGraphQLServer({ production: true }) behind node:http, response cache off.
  *  - ours+cache: the same with the response cache on (64 MB), keyed by graph version.
  *  - peer:  @neo4j/graphql v7 through graphql-yoga (neo4j-graphql-peer.ts).
@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local-neo4j.ts';
-import { openDatabase, type Database } from '../../server/db/database.ts';
+import { openDatabase, withReadDeadline, type Database } from '../../server/db/database.ts';
 import { pino } from 'pino';
 import { createServerLogger } from '../../server/graphql/api-logger.ts';
 import { createGraphQLServer, CSRF_HEADER, serverParts } from '../../server/graphql/create-yoga.ts';
@@ -219,14 +219,17 @@ function floorHandler(db: Database, ops: Map<OpName, FloorOp>): Handler {
       const f = ops.get(op);
       if (!f) throw new Error(`unknown op ${op}`);
       const inputs = FLOOR_INPUTS[op](variables);
-      const results = await db.read(async (tx) => {
-        const out: unknown[] = [];
+      // Auto-commit queries in a READ session: one RUN+PULL per query, the least Bolt can send.
+      const session = db.driver.session({ defaultAccessMode: neo4j.session.READ });
+      const results: unknown[] = [];
+      try {
         for (const q of f.queries) {
-          const r = await tx.run(q.query, { ...q.template, ...inputs });
-          out.push(r.records.map((rec) => rec.toObject()));
+          const r = await session.run(q.query, { ...q.template, ...inputs });
+          results.push(r.records.map((rec) => rec.toObject()));
         }
-        return out;
-      });
+      } finally {
+        await session.close();
+      }
       const body = JSON.stringify({ records: results.length === 1 ? results[0] : results });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(body);
@@ -488,10 +491,17 @@ try {
   const peerOps = peerOperations(relTypes, 200) as Record<OpName, string>;
   // Request lines are logged as in production, to /dev/null: their cost is part of the server's.
   const benchLogger = () => createServerLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: false }) });
-  const oursYoga = createGraphQLServer({ db: oursDb, ontology, production: true, responseCacheBytes: 0, logger: benchLogger() });
+  // As server/main.ts serves: reads bounded in time, one auto-commit query each.
+  const oursYoga = createGraphQLServer({ db: withReadDeadline(oursDb), ontology, production: true, responseCacheBytes: 0, logger: benchLogger() });
   const oursCacheDb = openDatabase(conn);
   dbs.push(oursCacheDb);
-  const oursCacheYoga = createGraphQLServer({ db: oursCacheDb, ontology, production: true, responseCacheBytes: 64 * 1024 * 1024, logger: benchLogger() });
+  const oursCacheYoga = createGraphQLServer({
+    db: withReadDeadline(oursCacheDb),
+    ontology,
+    production: true,
+    responseCacheBytes: 64 * 1024 * 1024,
+    logger: benchLogger(),
+  });
   const responseCache = serverParts.get(oursCacheYoga)!.responseCache!.cache;
   const peerYoga = await createPeerServer(peerDb.driver, relTypes);
   // Requests a server is still working on: the load generator drops its connections when a run
