@@ -663,11 +663,20 @@ try {
       for (const op of OPS) {
         for (const name of order) {
           if (unmeasured.has(`${op}/${name}`)) continue;
-          const bodies = workloadInputs[workload][op].map((s) => requestBody(name, op, s, peerOps));
+          // Each distinct body once, and the order to send them in.
+          const distinctBodies = new Map<string, number>();
+          const sendOrder = workloadInputs[workload][op].map((s) => {
+            const body = requestBody(name, op, s, peerOps);
+            let i = distinctBodies.get(body);
+            if (i === undefined) distinctBodies.set(body, (i = distinctBodies.size));
+            return i;
+          });
+          const bodies = [...distinctBodies.keys()];
           const job: LoadJob = {
             url: urls[name],
             headers: headersOf(name),
             bodies,
+            order: sendOrder,
             connections: CONNECTIONS,
             durationS: DURATION_S,
             warmupS: 0,

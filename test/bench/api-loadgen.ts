@@ -10,6 +10,12 @@ export interface LoadJob {
   headers: Record<string, string>;
   /** Request bodies, cycled in order across all connections. */
   bodies: string[];
+  /**
+   * When given, the order to send `bodies` in (indexes into it, cycled): a Zipf workload repeats
+   * a few bodies thousands of times, and the peer's depth-2 query is 196 KB, so 5,000 copies of
+   * it would not fit in one message to this process.
+   */
+  order?: number[];
   connections: number;
   durationS: number;
   warmupS: number;
@@ -48,7 +54,7 @@ function run(job: LoadJob, durationS: number, count: { bodyErrors: number }): Pr
           {
             method: 'POST',
             headers: job.headers,
-            setupRequest: (req) => ({ ...req, body: job.bodies[next++ % job.bodies.length]! }),
+            setupRequest: (req) => ({ ...req, body: job.order ? job.bodies[job.order[next++ % job.order.length]!]! : job.bodies[next++ % job.bodies.length]! }),
             onResponse: (status, body) => {
               if (status >= 200 && status < 300 && body.includes('"errors":')) count.bodyErrors++;
             },
