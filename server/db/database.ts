@@ -95,23 +95,23 @@ export interface ReadDeadline {
 export function withReadDeadline(db: Database, { readMs = 15_000, pingMs = 2_000, probeEveryMs = 250 }: ReadDeadline = {}): Database {
   const firstRuns = firstRunsOneAtATime();
   const read = <T>(ms: number, work: (tx: ManagedTransaction) => Promise<T>, gated: boolean): Promise<T> => {
-    const sessions = new Set<Session>();
+    // Attempts run one after another: at most one session is open at a time.
+    let open: Session | undefined;
     let timedOut = false;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         timedOut = true;
         reject(new DatabaseFailure('UNAVAILABLE', `Neo4j did not answer within ${ms} ms`, undefined));
-        for (const s of sessions) void s.close().catch(() => {});
+        void open?.close().catch(() => {});
       }, ms);
       retryTransient(
         async () => {
-          const session = db.driver.session({ defaultAccessMode: neo4j.session.READ, ...(db.name ? { database: db.name } : {}) });
-          sessions.add(session);
+          const session = (open = db.driver.session({ defaultAccessMode: neo4j.session.READ, ...(db.name ? { database: db.name } : {}) }));
           try {
             const tx = autoCommit(session);
             return await work(gated ? firstRuns.wrap(tx) : tx);
           } finally {
-            sessions.delete(session);
+            open = undefined;
             void session.close().catch(() => {});
           }
         },

@@ -220,7 +220,7 @@ function floorHandler(db: Database, ops: Map<OpName, FloorOp>): Handler {
       if (!f) throw new Error(`unknown op ${op}`);
       const inputs = FLOOR_INPUTS[op](variables);
       // Auto-commit queries in a READ session: one RUN+PULL per query, the least Bolt can send.
-      const session = db.driver.session({ defaultAccessMode: neo4j.session.READ });
+      const session = db.driver.session({ defaultAccessMode: neo4j.session.READ, ...(db.name ? { database: db.name } : {}) });
       const results: unknown[] = [];
       try {
         for (const q of f.queries) {
