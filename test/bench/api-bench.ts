@@ -21,7 +21,8 @@
  * bench-results/api.json. Asserts no timing.
  */
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session, type Profiler } from 'node:inspector';
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -42,6 +43,7 @@ import { SEED_DIR } from '../helpers/seed-fixture.ts';
 import type { LoadJob, LoadResult } from './api-loadgen.ts';
 import { reportBench } from './bench-report.ts';
 import { CLK_TCK, processCpuTicks, systemCpu } from './cpu-accounting.ts';
+import { summariseProfile } from './cpu-profile-summary.ts';
 import { runLoadgen } from './run-loadgen.ts';
 import { createPeerServer, peerOperations } from './neo4j-graphql-peer.ts';
 import { writeSyntheticSeed } from './synthetic-seed.ts';
@@ -68,6 +70,12 @@ const { values: args } = parseArgs({
     'zipf-population': { type: 'string', default: '1000' },
     'zipf-requests': { type: 'string', default: '5000' },
     'zipf-s': { type: 'string', default: '1.1' },
+    /**
+     * Comma-separated servers (e.g. ours,ours+cache) whose measured runs are CPU-profiled: each
+     * run writes bench-results/api-profiles/<workload>-<op>-<server>-r<round>.cpuprofile and logs
+     * where this process's busy time went. Off by default: the sampler costs a few per cent.
+     */
+    profile: { type: 'string', default: '' },
   },
 });
 const ENTITIES = Number(args.entities);
@@ -91,6 +99,27 @@ const WORKLOADS = args.workloads.split(',') as Workload[];
 const ZIPF_POPULATION = Number(args['zipf-population']);
 const ZIPF_REQUESTS = Number(args['zipf-requests']);
 const ZIPF_S = Number(args['zipf-s']);
+const PROFILED = new Set(args.profile ? (args.profile.split(',') as ServerName[]) : []);
+for (const name of PROFILED) if (!SERVERS.includes(name)) throw new Error(`--profile takes servers among ${SERVERS.join(', ')}, not "${name}"`);
+const PROFILE_DIR = join('bench-results', 'api-profiles');
+
+/** Runs `work` under node:inspector's CPU profiler and returns the profile with its result. */
+async function profiled<T>(work: () => Promise<T>): Promise<{ result: T; profile: Profiler.Profile }> {
+  const session = new Session();
+  session.connect();
+  const send = <R>(method: string, params?: object) =>
+    new Promise<R>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as R))));
+  try {
+    await send('Profiler.enable');
+    await send('Profiler.setSamplingInterval', { interval: 1000 });
+    await send('Profiler.start');
+    const result = await work();
+    const { profile } = await send<{ profile: Profiler.Profile }>('Profiler.stop');
+    return { result, profile };
+  } finally {
+    session.disconnect();
+  }
+}
 
 /**
  * `count` ranks in [0, n) drawn from Zipf(s): rank r with probability ∝ 1/(r+1)^s — the few
@@ -655,6 +684,8 @@ try {
     hitRate?: number;
   };
   const measured: Record<string, Measured[]> = {};
+  const profiles: Record<string, Array<{ file: string } & ReturnType<typeof summariseProfile>>> = {};
+  notes.profiles = profiles;
   // Rounds, each measuring every operation on every server (in a rotated order), so that load
   // from elsewhere on the host lands on all three alike; the table shows the median round.
   for (let round = 0; round < ROUNDS; round++) {
@@ -692,7 +723,17 @@ try {
           const self0 = process.cpuUsage();
           const neo0 = processCpuTicks(local?.pid);
           const hits0 = responseCache.lookups().hits;
-          const r = await runLoad(job, (c) => (loadgen = c));
+          let r: LoadResult;
+          let profileSummary: ReturnType<typeof summariseProfile> | undefined;
+          if (PROFILED.has(name)) {
+            const { result, profile } = await profiled(() => runLoad(job, (c) => (loadgen = c)));
+            r = result;
+            mkdirSync(PROFILE_DIR, { recursive: true });
+            const file = join(PROFILE_DIR, `${workload}-${op}-${name.replace('+', '-')}-r${round + 1}.cpuprofile`);
+            writeFileSync(file, JSON.stringify(profile));
+            profileSummary = summariseProfile(profile, 12);
+            (profiles[`${workload}/${op}/${name}`] ??= []).push({ file, ...profileSummary });
+          } else r = await runLoad(job, (c) => (loadgen = c));
           const hitRate = name === 'ours+cache' && r.requests > 0 ? Math.min(1, (responseCache.lookups().hits - hits0) / r.requests) : undefined;
           const sys1 = systemCpu();
           const self = process.cpuUsage(self0);
@@ -720,6 +761,13 @@ try {
           log(
             `         ${r.reqPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, GraphQL errors ${r.bodyErrors}, socket errors ${r.socketErrors} (timeouts ${r.timeouts}); ${hitRate === undefined ? '' : `cache hit rate ${(hitRate * 100).toFixed(1)} %; `}CPU % of one core: server ${srvCpu.toFixed(0)}, neo4j ${neo4jCpu.toFixed(0)}, loadgen ${r.loadgenCpuPct.toFixed(0)}, other ${otherCpu.toFixed(0)}; load avg ${loadavg()[0]!.toFixed(2)}`,
           );
+          if (profileSummary) {
+            const perReq = r.requests > 0 ? (profileSummary.busyMs / r.requests).toFixed(2) : 'n/a';
+            log(`         profile: ${profileSummary.busyMs} ms busy in this process, ${perReq} ms a request; self time by owner:`);
+            for (const o of profileSummary.byOwner) log(`           ${o.pct.toFixed(1).padStart(5)} %  ${o.name}`);
+            log(`         top functions:`);
+            for (const f of profileSummary.byFunction.slice(0, 8)) log(`           ${f.pct.toFixed(1).padStart(5)} %  ${f.name}`);
+          }
           if (drainWarmS > 1 || drainS > 1)
             log(
               `         (waited ${drainWarmS.toFixed(1)} s after the warm-up and ${drainS.toFixed(1)} s after the run, ${leftInFlight} requests in flight, for the server to go idle)`,
