@@ -41,7 +41,7 @@ import { loadOntologyFile } from '../../server/ingest/ontology.ts';
 import { syncSeed } from '../../server/ingest/sync-seed.ts';
 import { SEED_DIR } from '../helpers/seed-fixture.ts';
 import type { LoadJob, LoadResult } from './api-loadgen.ts';
-import { reportBench } from './bench-report.ts';
+import { reportBench, resultsDir } from './bench-report.ts';
 import { CLK_TCK, processCpuTicks, systemCpu } from './cpu-accounting.ts';
 import { summariseProfile } from './cpu-profile-summary.ts';
 import { runLoadgen } from './run-loadgen.ts';
@@ -101,7 +101,7 @@ const ZIPF_REQUESTS = Number(args['zipf-requests']);
 const ZIPF_S = Number(args['zipf-s']);
 const PROFILED = new Set(args.profile ? (args.profile.split(',') as ServerName[]) : []);
 for (const name of PROFILED) if (!SERVERS.includes(name)) throw new Error(`--profile takes servers among ${SERVERS.join(', ')}, not "${name}"`);
-const PROFILE_DIR = join('bench-results', 'api-profiles');
+const PROFILE_DIR = join(resultsDir, 'api-profiles');
 
 /** Runs `work` under node:inspector's CPU profiler and returns the profile with its result. */
 async function profiled<T>(work: () => Promise<T>): Promise<{ result: T; profile: Profiler.Profile }> {
@@ -723,17 +723,8 @@ try {
           const self0 = process.cpuUsage();
           const neo0 = processCpuTicks(local?.pid);
           const hits0 = responseCache.lookups().hits;
-          let r: LoadResult;
-          let profileSummary: ReturnType<typeof summariseProfile> | undefined;
-          if (PROFILED.has(name)) {
-            const { result, profile } = await profiled(() => runLoad(job, (c) => (loadgen = c)));
-            r = result;
-            mkdirSync(PROFILE_DIR, { recursive: true });
-            const file = join(PROFILE_DIR, `${workload}-${op}-${name.replace('+', '-')}-r${round + 1}.cpuprofile`);
-            writeFileSync(file, JSON.stringify(profile));
-            profileSummary = summariseProfile(profile, 12);
-            (profiles[`${workload}/${op}/${name}`] ??= []).push({ file, ...profileSummary });
-          } else r = await runLoad(job, (c) => (loadgen = c));
+          const load = () => runLoad(job, (c) => (loadgen = c));
+          const { result: r, profile } = PROFILED.has(name) ? await profiled(load) : { result: await load(), profile: undefined };
           const hitRate = name === 'ours+cache' && r.requests > 0 ? Math.min(1, (responseCache.lookups().hits - hits0) / r.requests) : undefined;
           const sys1 = systemCpu();
           const self = process.cpuUsage(self0);
@@ -747,6 +738,15 @@ try {
           // Requests still in flight when the run ended: finished before the next run, not counted.
           const leftInFlight = inflight[name];
           const drainS = await drain();
+          // Saved and summarised only after the run's CPU was read, so that work is not counted as the server's.
+          let profileSummary: ReturnType<typeof summariseProfile> | undefined;
+          if (profile) {
+            mkdirSync(PROFILE_DIR, { recursive: true });
+            const file = join(PROFILE_DIR, `${workload}-${op}-${name.replace('+', '-')}-r${round + 1}.cpuprofile`);
+            writeFileSync(file, JSON.stringify(profile));
+            profileSummary = summariseProfile(profile, 12);
+            (profiles[`${workload}/${op}/${name}`] ??= []).push({ file, ...profileSummary });
+          }
           (measured[`${workload}/${op}/${name}`] ??= []).push({
             ...r,
             srvCpu,

@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const resultsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
+export const resultsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench-results');
 
 /** Prints rows as an aligned table and writes them, with machine facts, to bench-results/<name>.json. */
 export function reportBench(name: string, rows: Array<Record<string, string | number>>, notes: Record<string, unknown> = {}): string {
