@@ -44,10 +44,6 @@ export interface SeedRelation {
   evidence: Evidence[];
   properties: Record<string, PropertyValue>;
   at: Location;
-  /** Where the `from`, `type` and `to` values stand, for precise errors. */
-  fromAt: Location;
-  typeAt: Location;
-  toAt: Location;
 }
 
 /** The whole validated seed: what a sync makes Neo4j hold. */

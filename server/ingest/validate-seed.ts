@@ -20,6 +20,11 @@ const EVIDENCE_FIELDS = ['outlet', 'quote', 'url', 'date', 'stance', 'disputedBy
 const ENTITY_FIELDS = ['id', 'kind', 'name', 'aliases', 'description'];
 const RELATION_FIELDS = ['from', 'type', 'to', 'since', 'until', 'confidence'];
 
+// Shared by every fact that has none, frozen so no holder can change the others': a million
+// relations would otherwise hold a million empty lists and objects (the sync keeps them all).
+const NO_IDS = Object.freeze([]) as unknown as string[];
+const NO_PROPERTIES = Object.freeze({}) as Record<string, PropertyValue>;
+
 export interface ValidateOptions {
   /** Today, YYYY-MM-DD: no evidence may be published later. @default today somewhere on earth (UTC+14) */
   today?: string;
@@ -48,6 +53,15 @@ export function validateSeed(
     if (r.ok) return r.value;
     fail(at, prefix + r.message);
     return undefined;
+  };
+  // One copy of each date, however many facts carry it (a bulk seed repeats a few thousand).
+  const dates = new Map<string, string>();
+  const shared = (d: string | undefined): string | undefined => {
+    if (d === undefined) return d;
+    const known = dates.get(d);
+    if (known !== undefined) return known;
+    dates.set(d, d);
+    return d;
   };
 
   // 1. Entities (all files first, so relations can refer across files).
@@ -116,12 +130,12 @@ export function validateSeed(
         const e = entities.get(o);
         if (!e) fail(outletRaw.at, `unknown outlet "${o}"`, didYouMean(o, outletIds()) ?? 'declare it as an entity of kind Outlet');
         else if (e.kind !== 'Outlet') fail(outletRaw.at, `"${o}" is a ${e.kind}, not an Outlet`);
-        else outlet = o;
+        else outlet = e.id; // the entity's own string: one copy however many cite it
       }
     }
     const quote = get('quote') ? take(get('quote')!.at, checkString(get('quote')!.value), 'quote: ') : base?.quote;
     const url = get('url') ? take(get('url')!.at, checkUrl(get('url')!.value), 'url: ') : base?.url;
-    let date = get('date') ? take(get('date')!.at, checkDate(get('date')!.value), 'date: ') : base?.date;
+    let date = get('date') ? shared(take(get('date')!.at, checkDate(get('date')!.value), 'date: ')) : base?.date;
     // A partial date is in the future only when all of it is: 2026 is fine all through 2026.
     if (date && get('date') && startOfDate(date) > today) {
       fail(get('date')!.at, `date: publication date ${date} is in the future (today is ${today})`, 'the date the outlet published it, not of the event');
@@ -137,7 +151,7 @@ export function validateSeed(
       }
     }
     const disputedRaw = get('disputedBy');
-    const disputedBy = disputedRaw ? checkDisputedBy(disputedRaw) : (base?.disputedBy ?? []);
+    const disputedBy = disputedRaw ? checkDisputedBy(disputedRaw) : (base?.disputedBy ?? NO_IDS);
     if (disputedRaw && disputedBy && disputedBy.length > 0 && stance === 'supports') {
       fail(disputedRaw.keyAt ?? disputedRaw.at, 'disputedBy names who disputes the claim, but this evidence supports it', 'add "stance: disputes"');
     }
@@ -215,8 +229,8 @@ export function validateSeed(
       }
       const sinceRaw = f.get('since');
       const untilRaw = f.get('until');
-      const since = sinceRaw ? take(sinceRaw.at, checkDate(sinceRaw.value), 'since: ') : undefined;
-      const until = untilRaw ? take(untilRaw.at, checkDate(untilRaw.value), 'until: ') : undefined;
+      const since = sinceRaw ? shared(take(sinceRaw.at, checkDate(sinceRaw.value), 'since: ')) : undefined;
+      const until = untilRaw ? shared(take(untilRaw.at, checkDate(untilRaw.value), 'until: ')) : undefined;
       if (since && until && endOfDate(until) < startOfDate(since)) {
         fail(untilRaw!.at, `until ${until} is before since ${since}`);
       }
@@ -265,12 +279,10 @@ export function validateSeed(
         since,
         until,
         confidence,
-        evidence,
+        // An exact-size copy: the list grown by push holds room for 17 (136 bytes a relation).
+        evidence: [...evidence],
         properties,
         at: raw.at,
-        fromAt: f.get('from')!.at,
-        typeAt: typeRaw!.at,
-        toAt: f.get('to')!.at,
       });
     }
   }
@@ -330,7 +342,7 @@ function checkProperties(
   for (const [k, spec] of Object.entries(specs)) {
     if (spec.required && !fields.has(k)) fail(at, `${owner} requires property "${k}"`);
   }
-  return out;
+  return Object.keys(out).length > 0 ? out : NO_PROPERTIES;
 }
 
 /**

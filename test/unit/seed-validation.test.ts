@@ -40,6 +40,18 @@ describe('seed validation', () => {
     expect(office.at).toEqual({ file: 'seed/data/a.yaml', line: 24, column: 5 });
   });
 
+  it('shares one frozen empty list and property object among the facts that have none, so no holder can change another', () => {
+    const seed = makeSeedDir({ 'a.yaml': SMALL_SEED });
+    cleanup.push(seed.remove);
+    const { relations } = loadSeed({ seedDir: seed.dir }).graph;
+    const bare = relations.filter((r) => Object.keys(r.properties).length === 0);
+    expect(bare.length).toBeGreaterThan(1);
+    expect(new Set(bare.map((r) => r.properties)).size).toBe(1);
+    expect(() => Object.assign(bare[0]!.properties, { role: 'x' })).toThrow(TypeError);
+    const undisputed = relations.flatMap((r) => r.evidence).filter((e) => e.disputedBy.length === 0);
+    expect(() => undisputed[0]!.disputedBy.push('huawei')).toThrow(TypeError);
+  });
+
   it('suggests the id that was meant', () => {
     const errors = check({ 'a.yaml': SMALL_SEED.replace('clean-network EXCLUDES zte @ap', 'clean-network EXCLUDES huawai @ap') });
     expect(errors).toEqual(['seed/data/a.yaml:18:28: unknown entity id "huawai" (did you mean "huawei"?)']);
