@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
@@ -37,11 +38,13 @@ export function loadSeed({ seedDir, displayRoot, overrides }: LoadSeedOptions): 
   const shown = (p: string) => relative(root, p) || p;
   const ontologyPath = join(seedDir, 'ontology.yaml');
   let ontology: Ontology | undefined;
+  let ontologyText = '';
   const diagnostics: Diagnostic[] = [];
   try {
     const text = override(ontologyPath);
     if (text === null) throw new Error('the ontology is deleted');
-    ontology = parseOntology(shown(ontologyPath), text ?? readFileSync(ontologyPath, 'utf8'));
+    ontologyText = text ?? readFileSync(ontologyPath, 'utf8');
+    ontology = parseOntology(shown(ontologyPath), ontologyText);
   } catch (err) {
     if (err instanceof OntologyError) diagnostics.push(...err.diagnostics);
     else diagnostics.push(diagnostic({ file: shown(ontologyPath), line: 1, column: 1 }, `cannot read the ontology: ${(err as Error).message}`));
@@ -49,6 +52,7 @@ export function loadSeed({ seedDir, displayRoot, overrides }: LoadSeedOptions): 
   const files = withOverrides(listSeedFiles(join(seedDir, 'data')), join(seedDir, 'data'), overrides);
   if (!ontology) return { ontology, graph: { entities: [], relations: [] }, diagnostics, files: files.map(shown) };
 
+  const fileDigests = new Map<string, string>();
   const read = (path: string, name: string): RawSeedFile => {
     let bytes: Uint8Array;
     try {
@@ -63,13 +67,17 @@ export function loadSeed({ seedDir, displayRoot, overrides }: LoadSeedOptions): 
         diagnostics: [diagnostic({ file: name, line: 1, column: 1 }, `cannot read: ${(err as Error).message}`)],
       };
     }
+    fileDigests.set(name, createHash('sha256').update(bytes).digest('base64'));
     const decoded = decodeSeedText(name, bytes);
     if ('error' in decoded) return { file: name, entities: [], sources: [], relations: [], diagnostics: [decoded.error] };
     const { text } = decoded;
     return path.endsWith('.csv') ? parseCsvSeed(name, text) : parseYamlSeed(name, text);
   };
   const raw: RawSeedFile[] = files.map((path) => (path.endsWith('.csv') ? deferredCsv(path, shown(path), read) : read(path, shown(path))));
-  const { graph, diagnostics: found } = validateSeed(ontology, raw);
+  const { graph, diagnostics: found, sourcesDigest } = validateSeed(ontology, raw);
+  if (found.length === 0) {
+    graph.inputs = { files: fileDigests, shared: createHash('sha256').update(ontologyText).update('\n').update(sourcesDigest).digest('base64') };
+  }
   return { ontology, graph, diagnostics: sortDiagnostics([...diagnostics, ...found]), files: files.map(shown) };
 }
 

@@ -50,6 +50,20 @@ export interface SeedRelation {
 export interface SeedGraph {
   entities: SeedEntity[];
   relations: SeedRelation[];
+  /** What the facts were made from, when loadSeed read them from files (seed-files.ts uses it). */
+  inputs?: SeedInputs;
+}
+
+/**
+ * The inputs of a loaded seed's facts: a file's facts are a function of its own bytes, of the
+ * sources it may cite (declared in any file) and of the ontology (how values are typed), and
+ * of nothing else; so while these digests stay the same, so do the facts.
+ */
+export interface SeedInputs {
+  /** SHA-256 of each file's bytes, by the path every fact's `at.file` names. */
+  files: ReadonlyMap<string, string>;
+  /** SHA-256 of the ontology's text and of every declared source as resolved. */
+  shared: string;
 }
 
 export function relationKey(from: string, type: string, to: string, since: string | undefined): string {

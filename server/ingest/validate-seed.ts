@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { diagnostic, didYouMean, formatLocation, type Diagnostic, type Location } from './diagnostics.ts';
 import { explainLookalikes } from './lookalikes.ts';
 import type { Ontology, PropertySpec } from './ontology.ts';
@@ -46,7 +47,7 @@ export function validateSeed(
   ontology: Ontology,
   files: RawSeedFile[],
   { today = latestToday() }: ValidateOptions = {},
-): { graph: SeedGraph; diagnostics: Diagnostic[] } {
+): { graph: SeedGraph; diagnostics: Diagnostic[]; sourcesDigest: string } {
   const errors: Diagnostic[] = files.flatMap((f) => (f.deferred ? [] : f.diagnostics));
   const fail = (at: Location, message: string, hint?: string) => errors.push(diagnostic(at, message, hint));
   const take = <T>(at: Location, r: Checked<T>, prefix = ''): T | undefined => {
@@ -295,9 +296,15 @@ export function validateSeed(
     return e;
   }
 
-  return errors.length > 0
-    ? { graph: { entities: [], relations: [] }, diagnostics: errors }
-    : { graph: { entities: [...entities.values()], relations: [...relations.values()] }, diagnostics: [] };
+  if (errors.length > 0) return { graph: { entities: [], relations: [] }, diagnostics: errors, sourcesDigest: '' };
+  // Every source as a relation citing it would hold it, in id order (seed-model.ts, SeedInputs).
+  const hash = createHash('sha256');
+  for (const id of [...resolvedSources.keys()].sort()) hash.update(JSON.stringify([id, resolvedSources.get(id)])).update('\n');
+  return {
+    graph: { entities: [...entities.values()], relations: [...relations.values()] },
+    diagnostics: [],
+    sourcesDigest: hash.digest('base64'),
+  };
 }
 
 function checkId(v: RawValue | undefined, at: Location, what: string, fail: (at: Location, m: string, h?: string) => void): string | undefined {

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
 import { seedFilesOf } from '../../server/ingest/seed-files.ts';
@@ -53,5 +55,37 @@ describe('seed file digests', () => {
     expect(source['c.yaml']).not.toBe(base['c.yaml']);
     const comment = digests({ 'a.yaml': SMALL_SEED, 'b.yaml': SOURCES, 'c.yaml': `${CITES}# reviewed\n` });
     expect(comment).toEqual(base);
+  });
+
+  it('reuse the last digest of a file whose bytes, cited sources and ontology are unchanged, without reading its facts', () => {
+    const seed = makeSeedDir({ 'a.yaml': SMALL_SEED, 'b.yaml': SOURCES, 'c.yaml': CITES });
+    cleanup.push(seed.remove);
+    const load = () => {
+      const loaded = loadSeed({ seedDir: seed.dir });
+      expect(loaded.diagnostics).toEqual([]);
+      return loaded.graph;
+    };
+    const digestOf = (graph: ReturnType<typeof load>) => seedFilesOf(graph).get('seed/data/c.yaml')!.digest;
+    const base = digestOf(load());
+    // A fact changed in memory behind the files' back: only a digest read from the facts sees it.
+    const tampered = () => {
+      const graph = load();
+      const r = graph.relations.find((x) => x.at.file === 'seed/data/c.yaml')!;
+      r.evidence = [{ ...r.evidence[0]!, quote: 'changed in memory' }];
+      return graph;
+    };
+    expect(digestOf(tampered())).toBe(base);
+    const noInputs = tampered();
+    delete noInputs.inputs;
+    expect(digestOf(noInputs)).not.toBe(base);
+    // Each input, changed without changing c.yaml's facts, makes them be read again.
+    expect(digestOf(load())).toBe(base);
+    seed.write('b.yaml', `${SOURCES}  unused: { outlet: wire, url: "https://wire.example/u", date: 2021-01-01 }\n`);
+    expect(digestOf(tampered())).not.toBe(base);
+    seed.write('b.yaml', SOURCES);
+    expect(digestOf(load())).toBe(base);
+    const ontology = join(seed.dir, 'ontology.yaml');
+    writeFileSync(ontology, `${readFileSync(ontology, 'utf8')}\n# reviewed\n`);
+    expect(digestOf(tampered())).not.toBe(base);
   });
 });
