@@ -95,12 +95,29 @@ export interface SyncOptions {
   full?: boolean;
 }
 
-/** Applies the idempotent schema statements in cypher/schema.cypher. */
+/**
+ * Applies the idempotent schema statements in cypher/schema.cypher that the database lacks: one
+ * read of the schema's names, then a round trip for each statement whose object is missing
+ * (each, when all ran, cost 11 round trips on every sync: ~0.14 s of a one-file sync).
+ */
 export async function applySchema(db: Database): Promise<void> {
+  const present = await db.read(async (tx) => {
+    const names = new Set<string>();
+    for (const query of ['schemaIndexNames', 'schemaConstraintNames']) {
+      for (const name of ((await tx.run(cypher(query))).records[0]?.get('names') as string[] | undefined) ?? []) names.add(name);
+    }
+    return names;
+  });
   // Schema commands cannot run inside a transaction that writes data, so each runs on its own.
   for (const name of cypherFile('schema.cypher')) {
-    await db.write((tx) => tx.run(cypher(name)));
+    const creates = schemaObjectName(cypher(name));
+    if (creates === undefined || !present.has(creates)) await db.write((tx) => tx.run(cypher(name)));
   }
+}
+
+/** The name a `CREATE … INDEX|CONSTRAINT <name> IF NOT EXISTS` statement gives what it creates. */
+export function schemaObjectName(statement: string): string | undefined {
+  return /^\s*CREATE\s+(?:[A-Z]+\s+)?(?:INDEX|CONSTRAINT)\s+(\w+)\s+IF\s+NOT\s+EXISTS\b/im.exec(statement)?.[1];
 }
 
 /** Reads what Neo4j holds of seed origin: every fact (a full sync). */
@@ -353,7 +370,8 @@ async function writePlan(
       if (newVersion !== undefined) await tx.run(cypher('writeSeedVersion'), { version: newVersion });
       phases.filesMs = performance.now() - t;
       // Derived data, in the same transaction: the metrics of the whole graph the sync now holds.
-      const stored = await storeSeedMetrics(tx, graph, { force: plan.mode === 'full' });
+      const structureUnchanged = diff.entities.create.length + diff.entities.remove.length + diff.relations.create.length + diff.relations.remove.length === 0;
+      const stored = await storeSeedMetrics(tx, graph, { force: plan.mode === 'full', structureUnchanged });
       phases.metricsMs = stored.ms;
       Object.assign(metrics, { step: stored.metrics ? 'computed' : 'unchanged', written: stored.written });
       written = true;

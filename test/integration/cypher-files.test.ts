@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCypherQueries } from '../../server/db/cypher-queries.ts';
 import { apiReadText } from '../../server/graphql/plan/planned-reads.ts';
-import { applySchema } from '../../server/ingest/sync-seed.ts';
+import { applySchema, schemaObjectName } from '../../server/ingest/sync-seed.ts';
 import { openTestDatabase, resetDatabase } from '../helpers/test-database.ts';
 
 // Every named query compiles against the real Neo4j, so a typo in cypher/ fails CI.
@@ -19,7 +19,7 @@ describe('cypher/ files', () => {
   // `WITH roots, rootRels, meta`; they compile completed both ways, as the planner sends them
   // (api-expand.cypher holds the parts, not whole queries).
   const complete = queries
-    .filter((q) => q.file !== 'schema.cypher' && q.file !== 'api-expand.cypher')
+    .filter((q) => q.file !== 'schema.cypher' && q.file !== 'schema-state.cypher' && q.file !== 'api-expand.cypher')
     .flatMap((q) =>
       /^root[A-Z]/.test(q.name) && q.file.startsWith('api-')
         ? [
@@ -41,5 +41,26 @@ describe('cypher/ files', () => {
     await applySchema(db);
     const r = await db.driver.executeQuery("SHOW INDEXES YIELD name WHERE name IN ['entity_search', 'entity_id_unique', 'entity_kind'] RETURN count(*) AS n");
     expect(r.records[0]?.get('n')).toBe(3);
+  });
+
+  it('schema statements each name what they create, and a sync creates only what is missing', async () => {
+    const schema = queries.filter((q) => q.file === 'schema.cypher');
+    const names = schema.map((q) => schemaObjectName(q.text));
+    expect(names.every((n) => n !== undefined && /^[a-z_]+$/.test(n))).toBe(true);
+    await resetDatabase(db);
+    await applySchema(db);
+    const present = async () => {
+      const i = await db.driver.executeQuery('SHOW INDEXES YIELD name RETURN collect(name) AS names');
+      const c = await db.driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
+      return new Set([...(i.records[0]!.get('names') as string[]), ...(c.records[0]!.get('names') as string[])]);
+    };
+    const all = await present();
+    expect(names.filter((n) => !all.has(n!))).toEqual([]);
+    await db.driver.executeQuery('DROP INDEX entity_kind');
+    await db.driver.executeQuery('DROP CONSTRAINT seed_file_unique');
+    expect((await present()).has('entity_kind')).toBe(false);
+    await applySchema(db);
+    const again = await present();
+    expect(['entity_kind', 'seed_file_unique'].filter((n) => !again.has(n))).toEqual([]);
   });
 });

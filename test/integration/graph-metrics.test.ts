@@ -203,6 +203,12 @@ describe('whole-graph metrics on the real dataset', () => {
     const second = await syncSeed(db, sameStructure, { version: 'bbbbbbbbbbbb' });
     expect([second.entities.updated, second.relations.updated, second.metrics]).toEqual([1, 1, { step: 'unchanged', written: 0 }]);
     expect(await storedMetrics()).toEqual(before);
+    // The same kind of edit over metrics stored by another format: computed, and nothing differs.
+    await db.write((tx) => tx.run("MATCH (m:SeedVersion {name: 'metrics'}) SET m.digest = 'splinternet-metrics-0 x'"));
+    const reverted = await syncSeed(db, graph, { version: 'abababababab' });
+    expect([reverted.relations.updated, reverted.metrics]).toEqual([1, { step: 'computed', written: 0 }]);
+    expect(await storedMetrics()).toEqual(before);
+    await syncSeed(db, sameStructure, { version: 'bbbbbbbbbbbb' });
 
     // A relation removed: its ends' degrees change, so the metrics are computed and written again.
     const fewer: SeedGraph = { entities: sameStructure.entities, relations: sameStructure.relations.slice(1) };
