@@ -39,7 +39,10 @@ describe('seed text that is not seed text is refused where it goes wrong', () =>
     const plain = load({ 'a.yaml': SMALL_SEED });
     const windows = load({ 'a.yaml': `\ufeff${SMALL_SEED.replaceAll('\n', '\r\n')}` });
     expect(windows.messages).toEqual([]);
-    expect(windows.graph).toEqual(plain.graph);
+    // The facts are the same; only the record of the bytes read (the digest cache's key) differs.
+    const facts = (g: typeof plain.graph) => ({ ...g, inputs: undefined });
+    expect(facts(windows.graph)).toEqual(facts(plain.graph));
+    expect(windows.graph?.inputs?.files).not.toEqual(plain.graph?.inputs?.files);
   });
 });
 
