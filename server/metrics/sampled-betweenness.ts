@@ -1,4 +1,3 @@
-import { NeighborhoodIndex } from 'graphology-indices/neighborhood.js';
 import type { MetricsGraph } from './metrics-graph.ts';
 import { seededRandom } from './seeded-random.ts';
 
@@ -30,13 +29,13 @@ export interface BetweennessOptions {
 /**
  * Betweenness centrality over the undirected graph (brokerage does not depend on which way a
  * claim points), normalised to 0–1 as NetworkX and graphology-metrics do: divided by
- * (V−1)(V−2). Brandes' algorithm over graphology-indices' neighbourhood index (the CSR arrays
- * graphology-metrics' own betweenness runs on), with typed arrays reused across passes and
+ * (V−1)(V−2). Brandes' algorithm over the graph's compressed rows (the arrays graphology-metrics'
+ * own betweenness builds from a graphology graph), with typed arrays reused across passes and
  * predecessors found again from the distances instead of kept in lists: a pass allocates
  * nothing, which is what makes hundreds of passes over 100k relations affordable.
  */
 export function computeBetweenness(g: MetricsGraph, { budget = BETWEENNESS_BUDGET, seed }: BetweennessOptions): BetweennessResult {
-  const n = g.undirected.order;
+  const n = g.ids.length;
   if (n === 0) return { values: new Map(), pivots: 0, exact: true };
   const perPass = n + 4 * g.undirected.size;
   const affordable = Math.floor(budget / perPass);
@@ -44,8 +43,7 @@ export function computeBetweenness(g: MetricsGraph, { budget = BETWEENNESS_BUDGE
   const pivots = exact ? n : Math.min(n, Math.max(MIN_PIVOTS, affordable));
   const sources = exact ? Array.from({ length: n }, (_, i) => i) : samplePivots(n, pivots, seed);
 
-  const index = new NeighborhoodIndex(g.undirected, 'undirected');
-  const { neighborhood, starts } = index;
+  const { targets: neighborhood, starts } = g.undirected;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n); // shortest-path counts overflow 32 bits on large graphs
   const delta = new Float64Array(n);
@@ -89,7 +87,7 @@ export function computeBetweenness(g: MetricsGraph, { budget = BETWEENNESS_BUDGE
   }
   const scale = (n <= 2 ? 0 : 1 / ((n - 1) * (n - 2))) * (n / pivots);
   const values = new Map<string, number>();
-  index.nodes.forEach((id, i) => values.set(id, centrality[i]! * scale));
+  g.ids.forEach((id, i) => values.set(id, centrality[i]! * scale));
   return { values, pivots, exact };
 }
 

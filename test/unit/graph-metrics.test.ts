@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { BoundedCache } from '../../server/metrics/bounded-cache.ts';
 import { commonJsDefault } from '../../server/metrics/commonjs-default.ts';
 import { computeGraphMetrics } from '../../server/metrics/compute-metrics.ts';
-import { buildMetricsGraph } from '../../server/metrics/metrics-graph.ts';
+import { computeCommunities, louvainGraphView } from '../../server/metrics/louvain-communities.ts';
+import { buildMetricsGraph, compareIds } from '../../server/metrics/metrics-graph.ts';
+import louvainModule from 'graphology-communities-louvain';
 import { rankPositions } from '../../server/metrics/metric-ranks.ts';
 import { computePageRank, PAGE_RANK_DAMPING } from '../../server/metrics/page-rank.ts';
 import { computeBetweenness, MIN_PIVOTS } from '../../server/metrics/sampled-betweenness.ts';
@@ -107,19 +109,40 @@ function twoClusters(n: number, perNode: number, seed: number): { ids: string[];
   return { ids, edges: out };
 }
 
+/**
+ * The undirected graph as a graphology graph, built as the metrics once built it (nodes in id
+ * order, one edge per pair weighted by its relations, inserted by (smaller id, larger id)): the
+ * input of the reference implementations.
+ */
+function graphologyUndirected(ids: string[], es: Array<{ from: string; to: string }>): UndirectedGraph {
+  const g = new UndirectedGraph({ multi: false, allowSelfLoops: false });
+  const sorted = [...new Set(ids)].sort(compareIds);
+  for (const id of sorted) g.addNode(id);
+  const known = new Set(sorted);
+  const pairs = es
+    .filter((e) => e.from !== e.to && known.has(e.from) && known.has(e.to))
+    .map((e) => (compareIds(e.from, e.to) < 0 ? [e.from, e.to] : [e.to, e.from]));
+  pairs.sort((x, y) => compareIds(x[0]!, y[0]!) || compareIds(x[1]!, y[1]!));
+  for (const [a, b] of pairs) {
+    if (g.hasEdge(a!, b!)) g.updateEdgeAttribute(a!, b!, 'weight', (w: number) => w + 1);
+    else g.addEdge(a!, b!, { weight: 1 });
+  }
+  return g;
+}
+
 describe('betweenness beyond the exact budget', () => {
   const { ids, edges: es } = twoClusters(150, 3, 7);
   const g = buildMetricsGraph(ids, es);
 
   it('exact: equals graphology-metrics’ own betweenness (the reference)', () => {
-    const reference = commonJsDefault(betweennessModule)(g.undirected, { normalized: true, getEdgeWeight: null });
+    const reference = commonJsDefault(betweennessModule)(graphologyUndirected(ids, es), { normalized: true, getEdgeWeight: null });
     const mine = computeBetweenness(g, { seed: 1 });
     expect(mine.exact).toBe(true);
     for (const id of ids) expect(mine.values.get(id)).toBeCloseTo(reference[id]!, 12);
   });
 
   it('sampled: seeded pivots give the same estimate every run, close to the exact one where it matters', () => {
-    const budget = (g.undirected.order + 2 * g.undirected.size) * 10; // 10 passes' worth: below the floor
+    const budget = (g.ids.length + 2 * g.undirected.size) * 10; // 10 passes' worth: below the floor
     const a = computeBetweenness(g, { seed: 1, budget });
     const b = computeBetweenness(buildMetricsGraph([...ids].reverse(), [...es].reverse()), { seed: 1, budget });
     expect(a).toMatchObject({ exact: false, pivots: MIN_PIVOTS });
@@ -153,11 +176,48 @@ describe('determinism', () => {
     expect(bySize).toEqual([...bySize].sort((x, y) => y - x));
   });
 
-  it('the graphs the metrics run on are simple (one edge per pair)', () => {
+  it('the graphs the metrics run on are simple (one edge per pair), rows in ascending order', () => {
     const g = buildMetricsGraph(['a', 'b'], edges('ab ba'));
-    expect(g.undirected).toBeInstanceOf(UndirectedGraph);
-    expect([g.directed.targets.length, g.undirected.size, g.undirected.getEdgeAttribute('a', 'b', 'weight')]).toEqual([2, 1, 2]);
+    expect([g.directed.targets.length, g.undirected.size, [...g.undirected.weights]]).toEqual([2, 1, [2, 2]]);
+    const h = buildMetricsGraph(['a', 'b', 'c', 'd'], edges('db ca ba bc dc ad dd'));
+    const rows = (r: { starts: Int32Array; targets: Int32Array }) => [0, 1, 2, 3].map((i) => [...r.targets.subarray(r.starts[i], r.starts[i + 1])]);
+    expect(rows(h.undirected)).toEqual([
+      [1, 2, 3],
+      [0, 2, 3],
+      [0, 1, 3],
+      [0, 1, 2],
+    ]);
+    expect(rows(h.directed)).toEqual([[3], [0, 2], [0], [1, 2]]);
   });
+});
+
+describe('Louvain through the view of the compressed rows', () => {
+  const louvain = commonJsDefault(louvainModule);
+  // Clusters with parallel relations and self-relations; one with isolated entities and ids whose
+  // code-unit order differs from their numeric one; one with no relation at all.
+  const cases: Array<[string, string[], Array<{ from: string; to: string }>]> = [
+    ['two clusters', ...(Object.values(twoClusters(120, 3, 21)) as [string[], Array<{ from: string; to: string }>])],
+    ['two clusters, parallel and self-relations', ...(Object.values(twoClusters(60, 4, 22)) as [string[], Array<{ from: string; to: string }>])],
+  ];
+  const rand = seededRandom(23);
+  const sparse = Array.from({ length: 300 }, (_, i) => `n${i * 7}`);
+  cases.push([
+    'sparse, isolated entities',
+    sparse,
+    Array.from({ length: 280 }, () => ({ from: sparse[Math.floor(rand() * 300)]!, to: sparse[Math.floor(rand() * 300)]! })),
+  ]);
+  cases.push(['no relations', ['x', 'y', 'z'], []]);
+  cases[1]![2].push(...cases[1]![2].slice(0, 40), ...cases[1]![1].slice(0, 10).map((id) => ({ from: id, to: id })));
+
+  for (const [name, ids, es] of cases) {
+    it(`finds the communities graphology-communities-louvain finds on a real graphology graph: ${name}`, () => {
+      const options = { getEdgeWeight: 'weight', randomWalk: true, resolution: 1 } as const;
+      const expected = louvain(graphologyUndirected(ids, es), { ...options, rng: seededRandom(5) });
+      const mine = louvain(louvainGraphView(buildMetricsGraph(ids, es)), { ...options, rng: seededRandom(5) });
+      expect(mine).toEqual(expected);
+      expect(computeCommunities(buildMetricsGraph(ids, es), 5).size).toBe(new Set(ids).size);
+    });
+  }
 });
 
 describe('PageRank against graphology-metrics (the reference)', () => {
