@@ -3,7 +3,8 @@
 
 // name: readSeedMetrics
 // What the entities hold now, in the order of METRIC_PROPERTIES (server/metrics/store-metrics.ts);
-// an entity the sync just created or rewrote (SET n = props) holds nulls.
+// an entity the sync just rewrote (SET n = props) or created without its metrics holds nulls.
+// Not read when the sync created every entity with its metrics.
 MATCH (n:Entity)
 WHERE n.seedFile IS NOT NULL
 RETURN n.id AS id,

@@ -47,12 +47,14 @@ MATCH (f:SeedFile {path: path})
 DELETE f;
 
 // name: createEntities
-// $rows: [{id, kind, props}] — only entities the diff found missing, so CREATE (no lookup, no
-// lock on an index entry) is safe; the uniqueness constraint still guards the id. kind is
-// checked against the ontology before it gets here.
+// $rows: [{id, kind, props, metrics?}] — only entities the diff found missing, so CREATE (no
+// lookup, no lock on an index entry) is safe; the uniqueness constraint still guards the id. kind
+// is checked against the ontology before it gets here. metrics: the METRIC_PROPERTIES of the
+// graph being synced, when the sync computed them before writing (server/metrics/store-metrics.ts).
 UNWIND $rows AS row
 CREATE (n:Entity)
 SET n = row.props
+SET n += coalesce(row.metrics, {})
 SET n:$(row.kind)
 RETURN count(*) AS n;
 

@@ -2,8 +2,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherParams } from '../db/cypher-params.ts';
 import { cypher, cypherFile } from '../db/cypher-queries.ts';
 import type { Database } from '../db/database.ts';
-import { storeSeedMetrics } from '../metrics/store-metrics.ts';
-import { diffSeed, toRelationTuple, type SeedDiff, type SeedState } from './seed-diff.ts';
+import { metricProperties, metricsToStore, storeSeedMetrics } from '../metrics/store-metrics.ts';
+import { diffSeed, toRelationTuple, type EntityRow, type SeedDiff, type SeedState } from './seed-diff.ts';
 import { seedFilesOf, type SeedFileFacts } from './seed-files.ts';
 import { relationEnds, type SeedGraph } from './seed-model.ts';
 
@@ -159,6 +159,8 @@ interface SyncPlan {
   removedFiles: string[];
   unchangedFiles: number;
   version: string | null;
+  /** The digest stored with the metrics when the plan was made (store-metrics.ts). */
+  metricsDigest: string | null;
   stateMs: number;
   diffMs: number;
 }
@@ -175,7 +177,8 @@ async function planSync(db: Database, files: Map<string, SeedFileFacts>, forceFu
   const stored = await db.read(async (tx) => {
     const rec = (await tx.run(cypher('seedFileDigests'))).records[0];
     const digests = new Map((rec?.get('files') as Array<[string, string]> | undefined) ?? []);
-    return { digests, hasSeedFacts: rec?.get('hasSeedFacts') === true, version: await versionIn(tx) };
+    const metricsDigest = ((await tx.run(cypher('readMetricsInput'))).records[0]?.get('digest') as string | null | undefined) ?? null;
+    return { digests, hasSeedFacts: rec?.get('hasSeedFacts') === true, version: await versionIn(tx), metricsDigest };
   });
   // Seed facts without digests were synced before digests existed: compare everything once.
   const full = forceFull || (stored.digests.size === 0 && stored.hasSeedFacts);
@@ -207,6 +210,7 @@ async function planSync(db: Database, files: Map<string, SeedFileFacts>, forceFu
     removedFiles,
     unchangedFiles: files.size - changed.length,
     version: stored.version,
+    metricsDigest: stored.metricsDigest,
     stateMs: t1 - t0,
     diffMs: performance.now() - t1,
   };
@@ -314,6 +318,21 @@ async function writePlan(
     return;
   }
   const batchSize = options.batchSize ?? 10_000;
+  // The metrics, when they will change, before the transaction: new entities are then created
+  // with theirs instead of being read back and written again (at 1M relations the second pass
+  // cost more than computing them).
+  const structureUnchanged = diff.entities.create.length + diff.entities.remove.length + diff.relations.create.length + diff.relations.remove.length === 0;
+  const metricsOptions = { force: plan.mode === 'full', structureUnchanged };
+  const t0 = performance.now();
+  const computed = metricsToStore(graph, plan.metricsDigest, metricsOptions);
+  const computeMs = performance.now() - t0;
+  const givenTo = new Set<string>();
+  const withMetrics = (row: EntityRow) => {
+    const m = computed?.byId.get(row.id);
+    if (!m) return cypherParams(row);
+    givenTo.add(row.id);
+    return { ...(cypherParams(row) as object), metrics: metricProperties(m) };
+  };
   // Set once every write is made and checked: a failure after that came while Neo4j was
   // committing, and the client cannot know whether the commit happened.
   let written = false;
@@ -323,13 +342,14 @@ async function writePlan(
       written = false;
       let done = 0;
       /** Runs `query` over `rows` in batches; with `expect`, each batch must report every row found. */
+      // `encode` returns what the driver sends (cypherParams'd, or with values that must keep their type).
       const run = async <T>(query: string, rows: T[], encode: (row: T) => unknown, expect: 'all' | 'any' = 'any', param = 'rows') => {
         // Batches are pipelined: the driver encodes the next batch while Neo4j runs this one.
         const pending: Array<Promise<unknown>> = [];
         try {
           for (let i = 0; i < rows.length; i += batchSize) {
             const batch = rows.slice(i, i + batchSize).map(encode);
-            const result = tx.run(cypher(query), cypherParams({ [param]: batch }) as Record<string, unknown>);
+            const result = tx.run(cypher(query), { [param]: batch });
             pending.push(
               Promise.resolve(result).then((r) => {
                 const found = r.records[0]?.has('n') ? (r.records[0].get('n') as number) : batch.length;
@@ -348,7 +368,7 @@ async function writePlan(
           throw err;
         }
       };
-      const same = <T>(row: T) => row;
+      const same = cypherParams;
       // Order matters: removals first (a key may move between relations), then nodes before
       // the relations that need them.
       let t = performance.now();
@@ -356,12 +376,13 @@ async function writePlan(
       phases.relationsMs = performance.now() - t;
       t = performance.now();
       await run('deleteEntities', diff.entities.remove, (e) => e.id, 'any', 'ids');
-      await run('createEntities', diff.entities.create, same, 'all');
+      givenTo.clear();
+      await run('createEntities', diff.entities.create, withMetrics, 'all');
       await run('updateEntities', diff.entities.update, same, 'all');
       phases.entitiesMs = performance.now() - t;
       t = performance.now();
-      await run('createRelations', diff.relations.create, toRelationTuple, 'all');
-      await run('updateRelations', diff.relations.update, toRelationTuple, 'all');
+      await run('createRelations', diff.relations.create, (r) => cypherParams(toRelationTuple(r)), 'all');
+      await run('updateRelations', diff.relations.update, (r) => cypherParams(toRelationTuple(r)), 'all');
       phases.relationsMs += performance.now() - t;
       // The digests last, in the same transaction: a sync that fails leaves them as they were.
       t = performance.now();
@@ -370,9 +391,8 @@ async function writePlan(
       if (newVersion !== undefined) await tx.run(cypher('writeSeedVersion'), { version: newVersion });
       phases.filesMs = performance.now() - t;
       // Derived data, in the same transaction: the metrics of the whole graph the sync now holds.
-      const structureUnchanged = diff.entities.create.length + diff.entities.remove.length + diff.relations.create.length + diff.relations.remove.length === 0;
-      const stored = await storeSeedMetrics(tx, graph, { force: plan.mode === 'full', structureUnchanged });
-      phases.metricsMs = stored.ms;
+      const stored = await storeSeedMetrics(tx, graph, { ...metricsOptions, givenTo });
+      phases.metricsMs = computeMs + stored.ms;
       Object.assign(metrics, { step: stored.metrics ? 'computed' : 'unchanged', written: stored.written });
       written = true;
       workDone = performance.now();

@@ -36,8 +36,10 @@ export interface StoredMetricsReport {
   ms: number;
 }
 
-// A managed transaction may run its work again after a transient error: compute once per graph.
+// A managed transaction may run its work again after a transient error, and the sync computes
+// before its transaction what it stores inside it: compute once per graph.
 const computed = new WeakMap<SeedGraph, GraphMetrics>();
+const digests = new WeakMap<SeedGraph, string>();
 
 /** The metrics of a validated seed graph: every entity, every relation. */
 export function seedGraphMetrics(graph: SeedGraph): GraphMetrics {
@@ -82,6 +84,11 @@ export interface StoreMetricsOptions {
    * of another METRICS_FORMAT. @default false
    */
   structureUnchanged?: boolean;
+  /**
+   * Entities this transaction created with metricProperties of seedGraphMetrics(graph): they
+   * are neither read nor written again, and count as written.
+   */
+  givenTo?: ReadonlySet<string>;
 }
 
 /**
@@ -94,22 +101,59 @@ export interface StoreMetricsOptions {
 export async function storeSeedMetrics(tx: ManagedTransaction, graph: SeedGraph, options: StoreMetricsOptions = {}): Promise<StoredMetricsReport> {
   const started = Date.now();
   const storedDigest = (await tx.run(cypher('readMetricsInput'))).records[0]?.get('digest') as string | null | undefined;
-  const unchanged = () => ({ written: 0, metrics: null, ms: Date.now() - started });
-  if (!options.force && options.structureUnchanged && storedDigest?.startsWith(`${METRICS_FORMAT} `)) return unchanged();
-  const digest = metricsInputDigest(graph);
-  if (!options.force && storedDigest === digest) return unchanged();
-  const metrics = seedGraphMetrics(graph);
+  const metrics = metricsToStore(graph, storedDigest ?? null, options);
+  if (!metrics) return { written: 0, metrics: null, ms: Date.now() - started };
+  const given = options.givenTo ?? new Set<string>();
   const stored = new Map<string, unknown[]>();
-  for (const r of (await tx.run(cypher('readSeedMetrics'))).records) stored.set(r.get('id') as string, r.get('values') as unknown[]);
+  // Entities created with their metrics (metricProperties) hold nothing else to compare.
+  if (given.size < metrics.byId.size) {
+    for (const r of (await tx.run(cypher('readSeedMetrics'))).records) stored.set(r.get('id') as string, r.get('values') as unknown[]);
+  }
   const rows: unknown[][] = [];
   for (const [id, m] of metrics.byId) {
+    if (given.has(id)) continue;
     const have = stored.get(id);
     if (have && METRIC_PROPERTIES.every(([, key], i) => have[i] === m[key])) continue;
-    // Integers go as Cypher integers and the rest as floats, whatever their value: a betweenness
-    // of exactly 0 stays a float, so a property never changes type between syncs.
-    rows.push([id, ...METRIC_PROPERTIES.map(([, key, type]) => (type === 'int' ? neo4j.int(m[key]) : m[key]))]);
+    rows.push([id, ...metricValues(m)]);
   }
   for (let i = 0; i < rows.length; i += BATCH) await tx.run(cypher('writeSeedMetrics'), { rows: rows.slice(i, i + BATCH) });
-  await tx.run(cypher('writeMetricsInput'), { digest });
-  return { written: rows.length, metrics, ms: Date.now() - started };
+  await tx.run(cypher('writeMetricsInput'), { digest: inputDigestOf(graph) });
+  return { written: rows.length + given.size, metrics, ms: Date.now() - started };
+}
+
+/**
+ * The metrics a sync must store, given the digest stored with the current ones (null: none):
+ * null when they are current (see storeSeedMetrics). The sync asks before its transaction, with
+ * the digest it read when planning, so new entities are created with their metrics; inside it,
+ * storeSeedMetrics asks again with the digest it reads there.
+ */
+export function metricsToStore(graph: SeedGraph, storedDigest: string | null, options: StoreMetricsOptions = {}): GraphMetrics | null {
+  if (!options.force && options.structureUnchanged && storedDigest?.startsWith(`${METRICS_FORMAT} `)) return null;
+  if (!options.force && storedDigest === inputDigestOf(graph)) return null;
+  return seedGraphMetrics(graph);
+}
+
+function inputDigestOf(graph: SeedGraph): string {
+  let d = digests.get(graph);
+  if (d === undefined) {
+    d = metricsInputDigest(graph);
+    digests.set(graph, d);
+  }
+  return d;
+}
+
+/**
+ * One entity's metrics as stored, in the order of METRIC_PROPERTIES. Integers go as Cypher
+ * integers and the rest as floats, whatever their value: a betweenness of exactly 0 stays a
+ * float, so a property never changes type between syncs. (So not through cypherParams, which
+ * would make that 0 an integer.)
+ */
+export function metricValues(m: EntityMetricValues): unknown[] {
+  return METRIC_PROPERTIES.map(([, key, type]) => (type === 'int' ? neo4j.int(m[key]) : m[key]));
+}
+
+/** metricValues as the entity's properties, for the row that creates it. */
+export function metricProperties(m: EntityMetricValues): Record<string, unknown> {
+  const values = metricValues(m);
+  return Object.fromEntries(METRIC_PROPERTIES.map(([name], i) => [name, values[i]]));
 }

@@ -192,6 +192,17 @@ describe('whole-graph metrics on the real dataset', () => {
     const first = await syncSeed(db, graph, { version: 'aaaaaaaaaaaa' });
     expect(first.metrics).toEqual({ step: 'computed', written: graph.entities.length });
     const before = await storedMetrics();
+    // Created with their metrics, the entities hold them with the types a later write gives them:
+    // a betweenness of exactly 0 is a float, not the integer cypherParams would make of it.
+    const types = await db.read(async (tx) => {
+      const r = await tx.run(
+        `MATCH (n:Entity) WHERE n.seedFile IS NOT NULL
+         RETURN collect(DISTINCT valueType(n.metricBetweenness)) AS b, collect(DISTINCT valueType(n.metricDegree)) AS d,
+                count(CASE WHEN n.metricBetweenness = 0 THEN 1 END) AS zeros`,
+      );
+      return [r.records[0]!.get('b'), r.records[0]!.get('d'), Number(r.records[0]!.get('zeros')) > 0];
+    });
+    expect(types).toEqual([['FLOAT NOT NULL'], ['INTEGER NOT NULL'], true]);
 
     // Same entities, same relation ends: a revised quote and a renamed entity (an update of both).
     const [edited, ...rest] = graph.relations;
