@@ -368,17 +368,16 @@ async function writePlan(
           throw err;
         }
       };
-      const same = cypherParams;
       // Order matters: removals first (a key may move between relations), then nodes before
       // the relations that need them.
       let t = performance.now();
-      await run('deleteRelations', diff.relations.remove, same);
+      await run('deleteRelations', diff.relations.remove, cypherParams);
       phases.relationsMs = performance.now() - t;
       t = performance.now();
       await run('deleteEntities', diff.entities.remove, (e) => e.id, 'any', 'ids');
       givenTo.clear();
       await run('createEntities', diff.entities.create, withMetrics, 'all');
-      await run('updateEntities', diff.entities.update, same, 'all');
+      await run('updateEntities', diff.entities.update, cypherParams, 'all');
       phases.entitiesMs = performance.now() - t;
       t = performance.now();
       await run('createRelations', diff.relations.create, (r) => cypherParams(toRelationTuple(r)), 'all');

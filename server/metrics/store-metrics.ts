@@ -148,7 +148,7 @@ function inputDigestOf(graph: SeedGraph): string {
  * float, so a property never changes type between syncs. (So not through cypherParams, which
  * would make that 0 an integer.)
  */
-export function metricValues(m: EntityMetricValues): unknown[] {
+function metricValues(m: EntityMetricValues): unknown[] {
   return METRIC_PROPERTIES.map(([, key, type]) => (type === 'int' ? neo4j.int(m[key]) : m[key]));
 }
 
