@@ -15,6 +15,7 @@ import { connect, type Connection } from './db/connect.ts';
 import { withReadDeadline } from './db/database.ts';
 import { createServerLogger } from './graphql/api-logger.ts';
 import { createHttpServer } from './http/create-http-server.ts';
+import { limitHeapGrowth } from './heap-growth.ts';
 import { ensureClientBuilt } from './http/client-build.ts';
 import { createLiveSeed } from './live/create-live-seed.ts';
 import type { LiveSeed } from './live/live-seed.ts';
@@ -193,6 +194,8 @@ async function worker(): Promise<void> {
   stopOnSignals(stop, (run) => process.once('disconnect', run));
 }
 
+// The syncing process holds the whole seed; a worker its response cache: both stay near what is alive.
+limitHeapGrowth();
 const role = cluster.isWorker ? worker() : workerCount() > 1 ? primary(workerCount()) : single();
 role.catch((err: unknown) => {
   console.error(`splinternet: ${(err as Error).message ?? String(err)}`);

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { connect } from '../db/connect.ts';
+import { limitHeapGrowth } from '../heap-growth.ts';
 import { graphVersion } from '../live/graph-version.ts';
 import { loadSeed } from './load-seed.ts';
 import { formatDiagnostics, formatDiff, formatSummary } from './report-format.ts';
@@ -29,6 +30,7 @@ if (command !== 'check' && command !== 'sync') {
   process.exit(2);
 }
 
+limitHeapGrowth();
 const started = Date.now();
 const seed = loadSeed({ seedDir: resolve(values['seed-dir']), displayRoot: process.cwd() });
 if (seed.diagnostics.length > 0) {

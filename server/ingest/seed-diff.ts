@@ -137,30 +137,31 @@ export function diffSeed(graph: SeedGraph, state: SeedState, onRelationHash?: (r
     entities: { create: [], update: [], remove: [], unchanged: 0 },
     relations: { create: [], update: [], remove: [], unchanged: 0 },
   };
-  const wantedEntities = new Set<string>();
+  // Only the stored ids the seed still declares, so a first sync of a big seed holds no set of all of them.
+  const keptEntities = new Set<string>();
   for (const e of graph.entities) {
-    wantedEntities.add(e.id);
     const props = entityProps(e);
     const have = state.entities.get(e.id);
+    if (have) keptEntities.add(e.id);
     if (!have) diff.entities.create.push({ id: e.id, kind: e.kind, oldKind: null, oldFile: null, props });
     else if (have.hash !== props.seedHash) diff.entities.update.push({ id: e.id, kind: e.kind, oldKind: have.kind, oldFile: have.file, props });
     else diff.entities.unchanged++;
   }
-  for (const [id, have] of state.entities) if (!wantedEntities.has(id)) diff.entities.remove.push({ id, file: have.file });
+  for (const [id, have] of state.entities) if (!keptEntities.has(id)) diff.entities.remove.push({ id, file: have.file });
 
-  const wantedRelations = new Set<string>();
+  const keptRelations = new Set<string>();
   for (const r of graph.relations) {
-    wantedRelations.add(r.key);
     const hash = relationHash(r);
     onRelationHash?.(r, hash);
     const have = state.relations.get(r.key);
+    if (have) keptRelations.add(r.key);
     const row = { key: r.key, from: r.from, type: r.type, to: r.to, relation: r, hash, oldFile: have?.file ?? null };
     if (!have) diff.relations.create.push(row);
     else if (have.hash !== hash) diff.relations.update.push(row);
     else diff.relations.unchanged++;
   }
   for (const [key, have] of state.relations) {
-    if (!wantedRelations.has(key)) diff.relations.remove.push({ key, from: have.from, to: have.to, file: have.file });
+    if (!keptRelations.has(key)) diff.relations.remove.push({ key, from: have.from, to: have.to, file: have.file });
   }
   return diff;
 }

@@ -116,7 +116,11 @@ export async function storeSeedMetrics(tx: ManagedTransaction, graph: SeedGraph,
     if (have && METRIC_PROPERTIES.every(([, key], i) => have[i] === m[key])) continue;
     rows.push([id, ...metricValues(m)]);
   }
-  for (let i = 0; i < rows.length; i += BATCH) await tx.run(cypher('writeSeedMetrics'), { rows: rows.slice(i, i + BATCH) });
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    await tx.run(cypher('writeSeedMetrics'), { rows: batch });
+    batch.length = 0; // the transaction holds its results' parameters until the commit (sync-seed.ts)
+  }
   await tx.run(cypher('writeMetricsInput'), { digest: inputDigestOf(graph) });
   return { written: rows.length + given.size, metrics, ms: Date.now() - started };
 }

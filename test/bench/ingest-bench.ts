@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalNeo4j } from '../../neo4j/local-neo4j.ts';
+import { HEAP_GROWING_PERCENT, limitHeapGrowth } from '../../server/heap-growth.ts';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
 import { loadOntologyFile } from '../../server/ingest/ontology.ts';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     'warm-up': { type: 'string', default: '5000' },
     // off-heap: Neo4j keeps the one transaction's state outside the JVM heap (see neo4j/Launcher.java)
     'tx-state': { type: 'string', default: 'off-heap' },
+    // limited: what the processes that sync do (server/heap-growth.ts); v8: V8's own growth (up to 4×)
+    'heap-growth': { type: 'string', default: 'limited' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -55,6 +58,9 @@ function rssPeak() {
     },
   };
 }
+
+if (values['heap-growth'] !== 'limited' && values['heap-growth'] !== 'v8') throw new Error('--heap-growth is "limited" or "v8"');
+if (values['heap-growth'] === 'limited') limitHeapGrowth();
 
 const external = process.env.TEST_NEO4J_URI;
 if (values['tx-state'] !== 'off-heap' && values['tx-state'] !== 'heap') throw new Error('--tx-state is "heap" or "off-heap"');
@@ -88,6 +94,7 @@ const rows: Array<Record<string, string | number>> = [];
 const notes: Record<string, unknown> = {
   neo4j: external ? 'TEST_NEO4J_URI' : `local ephemeral, heap 8 GiB, page cache 2 GiB, transaction state ${values['tx-state']}`,
   sync: `one transaction, UNWIND batches of ${BATCH}; seed files of ${perFile} relations`,
+  heapGrowth: values['heap-growth'] === 'limited' ? `${HEAP_GROWING_PERCENT} % past the live heap (as npm start and seed:sync)` : "V8's own (up to 4×)",
   order: 'per size: check, ours full, unchanged, one-file, then floors A, B, C; a warm-up round first (JIT, query plans)',
   load: [] as number[],
 };
