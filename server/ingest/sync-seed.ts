@@ -2,6 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherParams } from '../db/cypher-params.ts';
 import { cypher, cypherFile } from '../db/cypher-queries.ts';
 import type { Database } from '../db/database.ts';
+import { runBatch } from '../db/run-batch.ts';
 import { metricProperties, metricsToStore, storeSeedMetrics } from '../metrics/store-metrics.ts';
 import { diffSeed, toRelationTuple, type EntityRow, type SeedDiff, type SeedState } from './seed-diff.ts';
 import { seedFilesOf, type SeedFileFacts } from './seed-files.ts';
@@ -349,15 +350,10 @@ async function writePlan(
         try {
           for (let i = 0; i < rows.length; i += batchSize) {
             const batch = rows.slice(i, i + batchSize).map(encode);
-            const result = tx.run(cypher(query), { [param]: batch });
+            const size = batch.length;
             pending.push(
-              Promise.resolve(result).then((r) => {
-                const found = r.records[0]?.has('n') ? (r.records[0].get('n') as number) : batch.length;
-                const size = batch.length;
-                // The driver's transaction keeps every result, and each result its parameters,
-                // until the commit: emptied once sent and answered, a batch's rows are not held
-                // through the rest of the sync (≈ 450 MB of relation rows at 1M).
-                batch.length = 0;
+              runBatch(tx, cypher(query), batch, param).then((r) => {
+                const found = r.records[0]?.has('n') ? (r.records[0].get('n') as number) : size;
                 if (expect === 'all' && found !== size) {
                   throw new StoredStateMismatch(`${query} found ${found} of ${size} rows`);
                 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-queries.ts';
+import { runBatch } from '../db/run-batch.ts';
 import type { SeedGraph } from '../ingest/seed-model.ts';
 import { computeGraphMetrics, type EntityMetricValues, type GraphMetrics } from './compute-metrics.ts';
 
@@ -116,11 +117,7 @@ export async function storeSeedMetrics(tx: ManagedTransaction, graph: SeedGraph,
     if (have && METRIC_PROPERTIES.every(([, key], i) => have[i] === m[key])) continue;
     rows.push([id, ...metricValues(m)]);
   }
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    await tx.run(cypher('writeSeedMetrics'), { rows: batch });
-    batch.length = 0; // the transaction holds its results' parameters until the commit (sync-seed.ts)
-  }
+  for (let i = 0; i < rows.length; i += BATCH) await runBatch(tx, cypher('writeSeedMetrics'), rows.slice(i, i + BATCH));
   await tx.run(cypher('writeMetricsInput'), { digest: inputDigestOf(graph) });
   return { written: rows.length + given.size, metrics, ms: Date.now() - started };
 }
