@@ -1,8 +1,17 @@
 // name: stats
-// Counts per kind and per relation type, and the date range of since/until, for stats().
-// Each part aggregates inside its subquery, so an empty graph still yields one row. The graph
-// version is Neo4j's (:SeedVersion, seed-version.cypher), not the serving process's: answers are
-// cached by it, and another process may have synced.
+// The figures of stats(), added up in the server from one :SeedFile node per seed file (the
+// sync writes each file's counts per kind and per type and its date range there, in the sync's
+// transaction: server/ingest/seed-file-stats.ts), so stats never scans the relationships. The
+// graph version is Neo4j's (:SeedVersion, seed-version.cypher), not the serving process's:
+// answers are cached by it, and another process may have synced.
+OPTIONAL MATCH (v:SeedVersion {name: 'seed'})
+OPTIONAL MATCH (f:SeedFile)
+RETURN v.version AS version, collect(f {.kinds, .kindCounts, .types, .typeCounts, .earliest, .latest}) AS files;
+
+// name: statsByScan
+// The same figures counted from the graph itself, for a database no sync of this version has
+// written file figures to (no :SeedFile, or one without them). Each part aggregates inside its
+// subquery, so an empty graph still yields one row.
 CALL () {
   MATCH (n:Entity)
   WITH n.kind AS kind, count(*) AS c
@@ -19,5 +28,4 @@ CALL () {
   UNWIND [r.since, r.until] AS d
   RETURN min(d) AS earliest, max(d) AS latest
 }
-OPTIONAL MATCH (v:SeedVersion {name: 'seed'})
-RETURN byKind, byType, earliest, latest, v.version AS version
+RETURN byKind, byType, earliest, latest;

@@ -35,10 +35,13 @@ WHERE f.path IN $files
 RETURN f.path AS file, f.relationKeys AS keys, f.relationHashes AS hashes;
 
 // name: writeSeedFiles
-// $rows: [{path, digest, relationKeys, relationHashes}] — the files this sync wrote.
+// $rows: [{path, digest, relationKeys, relationHashes, kinds, kindCounts, types, typeCounts,
+// earliest, latest}] — the files this sync wrote, with the figures stats() adds up (api-stats.cypher).
 UNWIND $rows AS row
 MERGE (f:SeedFile {path: row.path})
-SET f.digest = row.digest, f.relationKeys = row.relationKeys, f.relationHashes = row.relationHashes;
+SET f.digest = row.digest, f.relationKeys = row.relationKeys, f.relationHashes = row.relationHashes,
+    f.kinds = row.kinds, f.kindCounts = row.kindCounts, f.types = row.types, f.typeCounts = row.typeCounts,
+    f.earliest = row.earliest, f.latest = row.latest;
 
 // name: deleteSeedFiles
 // $paths: files that are gone (their facts are pruned in the same transaction).

@@ -6,7 +6,7 @@ import type { SeedEntity, SeedGraph, SeedRelation } from './seed-model.ts';
  * Raised whenever what the sync writes for a fact changes shape (a property added to every
  * relation, say): every stored digest then differs, so the next sync writes every file again.
  */
-export const SYNC_FORMAT = 'splinternet-sync-2';
+export const SYNC_FORMAT = 'splinternet-sync-3';
 
 /** The facts one seed file declares, and the digest of all the sync writes for them. */
 export interface SeedFileFacts {

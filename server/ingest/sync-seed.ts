@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { runBatch } from '../db/run-batch.ts';
 import { metricProperties, metricsToStore, storeSeedMetrics } from '../metrics/store-metrics.ts';
 import { diffSeed, toRelationTuple, type EntityRow, type SeedDiff, type SeedState } from './seed-diff.ts';
+import { seedFileStats, type SeedFileStats } from './seed-file-stats.ts';
 import { seedFilesOf, type SeedFileFacts } from './seed-files.ts';
 import { relationEnds, type SeedGraph } from './seed-model.ts';
 
@@ -156,7 +157,7 @@ interface SyncPlan {
   mode: 'incremental' | 'full';
   diff: SeedDiff;
   /** The :SeedFile rows of the files written. */
-  fileRows: Array<{ path: string; digest: string; relationKeys: string[]; relationHashes: string[] }>;
+  fileRows: Array<{ path: string; digest: string; relationKeys: string[]; relationHashes: string[] } & SeedFileStats>;
   removedFiles: string[];
   unchangedFiles: number;
   version: string | null;
@@ -190,7 +191,13 @@ async function planSync(db: Database, files: Map<string, SeedFileFacts>, forceFu
   else if (changed.length + removedFiles.length > 0) state = await readStateOfFiles(db, [...changed.map((f) => f.path), ...removedFiles]);
   const t1 = performance.now();
 
-  const fileRows = changed.map((f) => ({ path: f.path, digest: f.digest, relationKeys: [] as string[], relationHashes: [] as string[] }));
+  const fileRows = changed.map((f) => ({
+    path: f.path,
+    digest: f.digest,
+    relationKeys: [] as string[],
+    relationHashes: [] as string[],
+    ...seedFileStats(f.entities, f.relations),
+  }));
   const rowOf = new Map(fileRows.map((row) => [row.path, row]));
   const part: SeedGraph = { entities: changed.flatMap((f) => f.entities), relations: changed.flatMap((f) => f.relations) };
   const diff = diffSeed(part, state, (r, hash) => {

@@ -6,8 +6,11 @@ import type { Database } from '../../server/db/database.ts';
 import { DatabaseFailure } from '../../server/db/database-errors.ts';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
 import { syncSeed } from '../../server/ingest/sync-seed.ts';
+import { cypher } from '../../server/db/cypher-queries.ts';
 import { SMALL_SEED, makeSeedDir } from '../helpers/seed-fixture.ts';
 import { openTestDatabase, resetDatabase } from '../helpers/test-database.ts';
+import { apiClient } from '../helpers/api-harness.ts';
+import { loadOntologyFile } from '../../server/ingest/ontology.ts';
 
 // The incremental sync against the real Neo4j: a digest per seed file (:SeedFile), only changed
 // files read and diffed — and, after every kind of change, the same graph a full sync makes.
@@ -68,7 +71,10 @@ async function facts(): Promise<unknown> {
   return db.read(async (tx) => {
     const nodes = await tx.run('MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id');
     const rels = await tx.run('MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props ORDER BY r.key');
-    const files = await tx.run('MATCH (f:SeedFile) RETURN f.path AS path, f.relationKeys AS keys ORDER BY path');
+    // With the figures stats() adds up, so an incremental sync must leave them as a full one writes them.
+    const files = await tx.run(
+      'MATCH (f:SeedFile) RETURN f.path AS path, f.relationKeys AS keys, f.kinds AS kinds, f.kindCounts AS kindCounts, f.types AS types, f.typeCounts AS typeCounts, f.earliest AS earliest, f.latest AS latest ORDER BY path',
+    );
     return {
       nodes: nodes.records.map((r) => ({ ...r.toObject(), labels: (r.get('labels') as string[]).sort() })),
       rels: rels.records.map((r) => r.toObject()),
@@ -221,5 +227,67 @@ describe('incremental seed sync', () => {
     expect(first.relations).toEqual({ created: 0, updated: 0, removed: 0, unchanged: 4 });
     const second = await syncSeed(db, seed.load());
     expect(second).toMatchObject({ mode: 'incremental', files: { written: 0, unchanged: 1 } });
+  });
+
+  it("stats adds up the files' figures to what the graph holds, after every kind of change; a graph without figures is counted", async () => {
+    const dated = `entities:
+  - { id: zte, kind: Company, name: ZTE }
+  - { id: clean-network, kind: Initiative, name: Clean Network }
+  - { id: mike-pompeo, kind: Official, name: Mike Pompeo, office: Secretary of State }
+relations:
+  - clean-network EXCLUDES zte @ap
+  - { from: clean-network, type: PROPOSED_BY, to: mike-pompeo, since: 2020-08-05, evidence: ap }
+  - { from: mike-pompeo, type: HOLDS_OFFICE, to: us, role: Secretary of State, since: 2018-04-26, until: 2021-01-20, evidence: ap }
+`;
+    const seed = seedOf({ 'outlets.yaml': OUTLETS, 'countries.yaml': COUNTRIES, 'us.yaml': US, 'a.yaml': dated });
+    const rec = recordingReads();
+    const api = apiClient(rec.db, loadOntologyFile(join(seed.dir, 'ontology.yaml')));
+    const scanned = () => rec.reads.splice(0).some((r) => r.text === cypher('statsByScan'));
+    const ask = '{ stats { entities relations byKind { name count } byType { name count } earliestDate latestDate } }';
+    /** What the graph itself holds, counted by hand. */
+    const counted = () =>
+      db.read(async (tx) => {
+        const one = async (q: string) => (await tx.run(q)).records.map((r) => r.toObject());
+        return {
+          entities: (await one('MATCH (n:Entity) RETURN count(n) AS c'))[0]!.c,
+          relations: (await one('MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS c'))[0]!.c,
+          byKind: await one('MATCH (n:Entity) RETURN n.kind AS name, count(*) AS count ORDER BY count DESC, name'),
+          byType: await one('MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count ORDER BY count DESC, name'),
+          earliestDate: (await one('MATCH ()-[r]->() UNWIND [r.since, r.until] AS d RETURN min(d) AS d'))[0]!.d,
+          latestDate: (await one('MATCH ()-[r]->() UNWIND [r.since, r.until] AS d RETURN max(d) AS d'))[0]!.d,
+        };
+      });
+    /** Asks stats; whether the answer came from the figures (no scan) must be `fromFigures`. */
+    const check = async (fromFigures = true) => {
+      const r = await api.query(ask);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.stats).toEqual(await counted());
+      expect(scanned()).toBe(!fromFigures);
+      return r.data!.stats;
+    };
+    expect(await api.query(ask)).toEqual({ data: { stats: { entities: 0, relations: 0, byKind: [], byType: [], earliestDate: null, latestDate: null } } });
+    expect(scanned()).toBe(true);
+    await syncSeed(db, seed.load());
+    const first = await check();
+    expect(first).toMatchObject({ entities: 8, relations: 5, earliestDate: '2018-04-26', latestDate: '2021-01-20' });
+
+    seed.write('us.yaml', `${US}  - uk COUNTERS china @ap\n`);
+    expect((await syncSeed(db, seed.load())).files).toMatchObject({ written: 1 });
+    expect((await check()).relations).toBe(6);
+    // A fact moved between files, then a file gone (its entities and relations with it).
+    seed.write('us.yaml', 'relations:\n  - us EXCLUDES huawei @ap\n');
+    seed.write('countries.yaml', `${COUNTRIES}relations:\n  - china COUNTERS us @ap\n  - uk COUNTERS china @ap\n`);
+    await syncSeed(db, seed.load());
+    expect((await check()).relations).toBe(6);
+    seed.remove('a.yaml');
+    await syncSeed(db, seed.load());
+    expect(await check()).toMatchObject({ entities: 5, relations: 3, earliestDate: null, latestDate: null });
+
+    // Figures an older sync did not write: stats counts the graph instead of reporting nothing.
+    await db.write((tx) => tx.run('MATCH (f:SeedFile) REMOVE f.kinds, f.kindCounts, f.types, f.typeCounts'));
+    expect((await check(false)).entities).toBe(5);
+    await db.write((tx) => tx.run("CREATE (:Entity:Country {id: 'by-hand', kind: 'Country', name: 'By hand'})"));
+    await db.write((tx) => tx.run('MATCH (f:SeedFile) DELETE f'));
+    expect((await check(false)).entities).toBe(6);
   });
 });

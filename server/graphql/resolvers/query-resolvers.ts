@@ -9,6 +9,8 @@ import { LIMITS, checkAsOf, checkCursor, checkFirst, checkId, checkIds, checkKin
 import { entityRef, relationRef } from './entity-hops.ts';
 import { badUserInput } from '../api-errors.ts';
 import { UNVERSIONED } from '../../live/graph-version.ts';
+import { addFileStats, hasFileStats, type GraphStats, type SeedFileStats } from '../../ingest/seed-file-stats.ts';
+import type { Database } from '../../db/database.ts';
 
 /** A Subgraph from a root read (rootNeighbourhood, rootSubgraph): its roots, its root relations. */
 function toSubgraph({ fragment, rootIds, rootRelIds }: PlannedResult) {
@@ -120,19 +122,32 @@ export const queryResolvers: Resolvers = {
     }),
 
     stats: async (_root, _args, ctx) => {
-      const r = await ctx.db.read((tx) => tx.run(cypher('stats')));
-      const rec = r.records[0]!;
-      const byKind = (rec.get('byKind') as Array<{ name: string; count: number }>).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-      const byType = (rec.get('byType') as Array<{ name: string; count: number }>).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      const rec = (await ctx.db.read((tx) => tx.run(cypher('stats')))).records[0]!;
+      const files = rec.get('files') as Array<Partial<SeedFileStats>>;
+      // No file figures (nothing synced, or synced by an older version): count the graph itself.
+      const figures = files.length > 0 && files.every(hasFileStats) ? addFileStats(files) : await statsByScan(ctx.db);
+      const order = (a: { name: string; count: number }, b: { name: string; count: number }) => b.count - a.count || a.name.localeCompare(b.name);
+      const byKind = figures.byKind.sort(order);
+      const byType = figures.byType.sort(order);
       return {
         entities: byKind.reduce((s, k) => s + k.count, 0),
         relations: byType.reduce((s, t) => s + t.count, 0),
         byKind,
         byType,
-        earliestDate: (rec.get('earliest') as string | null) ?? null,
-        latestDate: (rec.get('latest') as string | null) ?? null,
+        earliestDate: figures.earliest,
+        latestDate: figures.latest,
         version: (rec.get('version') as string | null) ?? UNVERSIONED,
       };
     },
   },
 };
+
+async function statsByScan(db: Database): Promise<GraphStats> {
+  const rec = (await db.read((tx) => tx.run(cypher('statsByScan')))).records[0]!;
+  return {
+    byKind: rec.get('byKind') as GraphStats['byKind'],
+    byType: rec.get('byType') as GraphStats['byType'],
+    earliest: (rec.get('earliest') as string | null) ?? null,
+    latest: (rec.get('latest') as string | null) ?? null,
+  };
+}
