@@ -130,9 +130,15 @@ function withHash(props: DbProps): DbProps {
 /**
  * Compares the seed with what Neo4j holds: + create, ~ update, − remove. `graph` and `state` may
  * both be the part of one set of files (an incremental sync); `onRelationHash` sees every
- * relation's hash once, so a caller that stores them needs not hash twice.
+ * relation's hash once, so a caller that stores them needs not hash twice. `hashes`, when
+ * given, are the relations' hashes already computed, in `graph.relations`' order.
  */
-export function diffSeed(graph: SeedGraph, state: SeedState, onRelationHash?: (r: SeedRelation, hash: string) => void): SeedDiff {
+export function diffSeed(
+  graph: SeedGraph,
+  state: SeedState,
+  onRelationHash?: (r: SeedRelation, hash: string) => void,
+  hashes?: readonly (string | undefined)[],
+): SeedDiff {
   const diff: SeedDiff = {
     entities: { create: [], update: [], remove: [], unchanged: 0 },
     relations: { create: [], update: [], remove: [], unchanged: 0 },
@@ -150,8 +156,9 @@ export function diffSeed(graph: SeedGraph, state: SeedState, onRelationHash?: (r
   for (const [id, have] of state.entities) if (!keptEntities.has(id)) diff.entities.remove.push({ id, file: have.file });
 
   const keptRelations = new Set<string>();
-  for (const r of graph.relations) {
-    const hash = relationHash(r);
+  for (let i = 0; i < graph.relations.length; i++) {
+    const r = graph.relations[i]!;
+    const hash = hashes?.[i] ?? relationHash(r);
     onRelationHash?.(r, hash);
     const have = state.relations.get(r.key);
     if (have) keptRelations.add(r.key);

@@ -200,11 +200,19 @@ async function planSync(db: Database, files: Map<string, SeedFileFacts>, forceFu
   }));
   const rowOf = new Map(fileRows.map((row) => [row.path, row]));
   const part: SeedGraph = { entities: changed.flatMap((f) => f.entities), relations: changed.flatMap((f) => f.relations) };
-  const diff = diffSeed(part, state, (r, hash) => {
-    const row = rowOf.get(r.at.file)!;
-    row.relationKeys.push(r.key);
-    row.relationHashes.push(hash);
-  });
+  // The hashes the file digests were made from (seed-files.ts), so no relation is hashed twice.
+  const hashes = changed.flatMap((f) => f.relationHashes ?? f.relations.map(() => undefined));
+  for (const f of changed) delete f.relationHashes;
+  const diff = diffSeed(
+    part,
+    state,
+    (r, hash) => {
+      const row = rowOf.get(r.at.file)!;
+      row.relationKeys.push(r.key);
+      row.relationHashes.push(hash);
+    },
+    hashes,
+  );
   // The facts of the files skipped are unchanged by definition: their digests match.
   for (const f of files.values()) {
     if (rowOf.has(f.path)) continue;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../server/ingest/load-seed.ts';
+import { relationHash } from '../../server/ingest/seed-diff.ts';
 import { seedFilesOf } from '../../server/ingest/seed-files.ts';
 import { SMALL_SEED, makeSeedDir } from '../helpers/seed-fixture.ts';
 
@@ -87,5 +88,16 @@ describe('seed file digests', () => {
     const ontology = join(seed.dir, 'ontology.yaml');
     writeFileSync(ontology, `${readFileSync(ontology, 'utf8')}\n# reviewed\n`);
     expect(digestOf(tampered())).not.toBe(base);
+  });
+
+  it('hand the diff each relation’s hash, in the file’s order, when they were made from them', () => {
+    // Bytes no other test loads, so no digest of theirs is reused (the hashes come with a computed one).
+    const seed = makeSeedDir({ 'a.yaml': `# hashes\n${SMALL_SEED}`, 'b.yaml': `# hashes\n${CITES}`, 'c.yaml': SOURCES });
+    cleanup.push(seed.remove);
+    const loaded = loadSeed({ seedDir: seed.dir });
+    expect(loaded.diagnostics).toEqual([]);
+    const files = [...seedFilesOf(loaded.graph).values()].filter((f) => f.relations.length > 0);
+    expect(files.length).toBe(2);
+    for (const f of files) expect(f.relationHashes).toEqual(f.relations.map(relationHash));
   });
 });
