@@ -373,6 +373,10 @@ async function restartServerUnderLoad(
     const second = await startServerChild({ port: first.port, neo4j });
     state.servers.push(second);
     readyAt = Date.now();
+    // Until the new server's first good answer (its JIT and caches are cold: on a busy machine
+    // that outlasted the steady period, and no good answer was seen at all), then steady load.
+    const deadline = readyAt + 60_000;
+    while (Date.now() < deadline && !load.outcomes.some((o) => o.ok && o.done > readyAt)) await sleep(50);
     await sleep(sizes.steadyMs);
   } finally {
     outcomes = await load.stop();
@@ -384,7 +388,10 @@ async function restartServerUnderLoad(
   const outside = failed.filter((o) => o.done < stopAt || o.done > windowEnd);
   const inside = failed.length - outside.length;
   const clientDown = failed.length > 0 ? Math.max(...failed.map((o) => o.done)) - Math.min(...failed.map((o) => o.done)) : 0;
-  const goodAfter = outcomes.filter((o) => o.ok && o.sent > windowEnd).length;
+  // Answered by the new server (the old one had exited before readyAt): sent during the window or after.
+  const good = outcomes.filter((o) => o.ok && o.done > readyAt);
+  const goodAfter = good.length;
+  const firstGoodMs = good.length > 0 ? Math.min(...good.map((o) => o.done)) - readyAt : Number.NaN;
   if (outside.length > 0) options.log(`faults: failures outside the restart window: ${JSON.stringify(outside.slice(0, 3))}`);
   options.log(`faults: server stopped (${JSON.stringify(exit)}) in ${stoppedMs} ms, back after ${readyAt - stopAt} ms`);
   return [
@@ -400,7 +407,7 @@ async function restartServerUnderLoad(
       case: 'clients recover: errors only inside the restart window',
       cases: outcomes.length + 1,
       passed: outcomes.length - outside.length + (goodAfter > 0 ? 1 : 0),
-      figure: `window ${sec(readyAt - stopAt)} (SIGTERM → ready), ${inside} errors inside over ${sec(clientDown)}, ${outside.length} outside; ${goodAfter} good after`,
+      figure: `window ${sec(readyAt - stopAt)} (SIGTERM → ready), ${inside} errors inside over ${sec(clientDown)}, ${outside.length} outside; ${goodAfter} good after (the first ${Number.isNaN(firstGoodMs) ? 'never' : `${firstGoodMs} ms after ready`})`,
     },
   ];
 }
