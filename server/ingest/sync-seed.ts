@@ -202,7 +202,8 @@ async function planSync(db: Database, files: Map<string, SeedFileFacts>, forceFu
   const part: SeedGraph = { entities: changed.flatMap((f) => f.entities), relations: changed.flatMap((f) => f.relations) };
   // The hashes the file digests were made from (seed-files.ts), so no relation is hashed twice.
   const hashes = changed.flatMap((f) => f.relationHashes ?? f.relations.map(() => undefined));
-  for (const f of changed) delete f.relationHashes;
+  // Dropped from every file, changed or not: the cached file facts live as long as the graph.
+  for (const f of files.values()) delete f.relationHashes;
   const diff = diffSeed(
     part,
     state,
